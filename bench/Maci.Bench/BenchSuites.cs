@@ -1,0 +1,21 @@
+namespace Maci.Bench;
+
+/// <summary>The list of benchmark suites; each suite prints its own figures.</summary>
+public static class BenchSuites
+{
+    private static readonly (string Name, string About, Func<string[], int> Run)[] Suites =
+    [
+    ];
+
+    public static int Run(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "all")
+            return Suites.Aggregate(0, (rc, s) => Math.Max(rc, s.Run(args[1..])));
+        foreach (var suite in Suites)
+            if (args.Length > 0 && suite.Name == args[0])
+                return suite.Run(args[1..]);
+        Console.Error.WriteLine("usage: bench <suite|all> [options]");
+        foreach (var s in Suites) Console.Error.WriteLine($"  {s.Name,-14} {s.About}");
+        return 2;
+    }
+}
