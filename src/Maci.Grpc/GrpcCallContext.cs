@@ -18,7 +18,10 @@ public sealed class GrpcCallContext
     /// <summary>The full method name, e.g. "cosmos.tx.v1beta1.Service/Simulate" (no leading slash).</summary>
     public string Method { get; }
 
-    /// <summary>When the client gives up on the call (from grpc-timeout); null when the client set no deadline.</summary>
+    /// <summary>
+    /// When the client gives up on the call (from grpc-timeout); null when the client set no deadline (or one more
+    /// than 30 days away, which is treated as none).
+    /// </summary>
     public DateTimeOffset? Deadline { get; }
 
     /// <summary>Fires when the deadline passes or the client cancels the call (RST_STREAM).</summary>
