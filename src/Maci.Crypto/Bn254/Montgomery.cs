@@ -1,0 +1,211 @@
+using System.Runtime.CompilerServices;
+
+namespace Maci.Crypto.Bn254;
+
+/// <summary>
+/// Montgomery arithmetic on 4×64-bit limbs for a modulus below 2^254 (two spare top bits, so sums of two reduced
+/// values never overflow and the "no-carry" CIOS variant applies). Every operation reads all inputs before writing
+/// its output, so callers may pass the same variable as input and output.
+/// </summary>
+internal static class Montgomery<TM> where TM : struct, IModulus
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(in U256 a, in U256 b, out U256 r)
+    {
+        ulong c;
+        ulong s0 = a.L0 + b.L0; c = s0 < a.L0 ? 1UL : 0UL;
+        ulong t = a.L1 + c; ulong s1 = t + b.L1; c = (t < c ? 1UL : 0UL) | (s1 < t ? 1UL : 0UL);
+        t = a.L2 + c; ulong s2 = t + b.L2; c = (t < c ? 1UL : 0UL) | (s2 < t ? 1UL : 0UL);
+        ulong s3 = a.L3 + b.L3 + c; // cannot overflow: both < 2^254
+        ReduceOnce(s0, s1, s2, s3, out r);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Sub(in U256 a, in U256 b, out U256 r)
+    {
+        ulong d0 = a.L0 - b.L0; ulong br = a.L0 < b.L0 ? 1UL : 0UL;
+        ulong t = a.L1 - b.L1; ulong br2 = a.L1 < b.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        t = a.L2 - b.L2; br2 = a.L2 < b.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        t = a.L3 - b.L3; br2 = a.L3 < b.L3 ? 1UL : 0UL; ulong d3 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        if (br != 0)
+        {
+            var q = TM.Q;
+            ulong c;
+            d0 += q.L0; c = d0 < q.L0 ? 1UL : 0UL;
+            t = d1 + c; d1 = t + q.L1; c = (t < c ? 1UL : 0UL) | (d1 < t ? 1UL : 0UL);
+            t = d2 + c; d2 = t + q.L2; c = (t < c ? 1UL : 0UL) | (d2 < t ? 1UL : 0UL);
+            d3 = d3 + q.L3 + c;
+        }
+        r = new U256(d0, d1, d2, d3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Neg(in U256 a, out U256 r)
+    {
+        if (a.IsZero) { r = default; return; }
+        var q = TM.Q;
+        ulong d0 = q.L0 - a.L0; ulong br = q.L0 < a.L0 ? 1UL : 0UL;
+        ulong t = q.L1 - a.L1; ulong br2 = q.L1 < a.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        t = q.L2 - a.L2; br2 = q.L2 < a.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        ulong d3 = q.L3 - a.L3 - br;
+        r = new U256(d0, d1, d2, d3);
+    }
+
+    /// <summary>Subtracts q once if the 256-bit value (known to be below 2q) is ≥ q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, out U256 r)
+    {
+        var q = TM.Q;
+        ulong d0 = s0 - q.L0; ulong br = s0 < q.L0 ? 1UL : 0UL;
+        ulong t = s1 - q.L1; ulong br2 = s1 < q.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        t = s2 - q.L2; br2 = s2 < q.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        t = s3 - q.L3; br2 = s3 < q.L3 ? 1UL : 0UL; ulong d3 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        r = br != 0 ? new U256(s0, s1, s2, s3) : new U256(d0, d1, d2, d3);
+    }
+
+    /// <summary>Reduces an arbitrary 256-bit value modulo q (at most five subtractions since q &gt; 2^253).</summary>
+    public static void ReduceFull(in U256 a, out U256 r)
+    {
+        r = a;
+        var q = TM.Q;
+        while (!r.LessThan(q))
+            ReduceOnceUnbounded(r, out r);
+    }
+
+    private static void ReduceOnceUnbounded(in U256 a, out U256 r)
+    {
+        var q = TM.Q;
+        ulong d0 = a.L0 - q.L0; ulong br = a.L0 < q.L0 ? 1UL : 0UL;
+        ulong t = a.L1 - q.L1; ulong br2 = a.L1 < q.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        t = a.L2 - q.L2; br2 = a.L2 < q.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        ulong d3 = a.L3 - q.L3 - br;
+        r = new U256(d0, d1, d2, d3);
+    }
+
+    /// <summary>a·b·R⁻¹ mod q (CIOS, no-carry variant).</summary>
+    [SkipLocalsInit]
+    public static void Mul(in U256 a, in U256 b, out U256 r)
+    {
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        Row(a0, a1, a2, a3, b.L0, ref t0, ref t1, ref t2, ref t3);
+        Row(a0, a1, a2, a3, b.L1, ref t0, ref t1, ref t2, ref t3);
+        Row(a0, a1, a2, a3, b.L2, ref t0, ref t1, ref t2, ref t3);
+        Row(a0, a1, a2, a3, b.L3, ref t0, ref t1, ref t2, ref t3);
+        ReduceOnce(t0, t1, t2, t3, out r);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row(ulong a0, ulong a1, ulong a2, ulong a3, ulong bi,
+        ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3)
+    {
+        var q = TM.Q;
+        ulong carryA = MAdd1(a0, bi, t0, out t0);
+        ulong m = t0 * TM.Inv;
+        ulong carryC = MAdd0Hi(m, q.L0, t0);
+        carryA = MAdd2(a1, bi, t1, carryA, out t1);
+        carryC = MAdd2(m, q.L1, t1, carryC, out t0);
+        carryA = MAdd2(a2, bi, t2, carryA, out t2);
+        carryC = MAdd2(m, q.L2, t2, carryC, out t1);
+        carryA = MAdd2(a3, bi, t3, carryA, out t3);
+        carryC = MAdd2(m, q.L3, t3, carryC, out t2);
+        t3 = carryC + carryA;
+    }
+
+    /// <summary>High word of a·b + c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MAdd0Hi(ulong a, ulong b, ulong c)
+    {
+        ulong hi = Math.BigMul(a, b, out ulong lo);
+        lo += c;
+        return hi + (lo < c ? 1UL : 0UL);
+    }
+
+    /// <summary>(hi, lo) = a·b + c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MAdd1(ulong a, ulong b, ulong c, out ulong lo)
+    {
+        ulong hi = Math.BigMul(a, b, out lo);
+        lo += c;
+        return hi + (lo < c ? 1UL : 0UL);
+    }
+
+    /// <summary>(hi, lo) = a·b + c + d (never overflows 128 bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MAdd2(ulong a, ulong b, ulong c, ulong d, out ulong lo)
+    {
+        ulong hi = Math.BigMul(a, b, out lo);
+        lo += c;
+        hi += lo < c ? 1UL : 0UL;
+        lo += d;
+        return hi + (lo < d ? 1UL : 0UL);
+    }
+
+    public static void ToMontgomery(in U256 canonical, out U256 r) => Mul(canonical, TM.R2, out r);
+
+    public static void FromMontgomery(in U256 mont, out U256 r) => Mul(mont, new U256(1, 0, 0, 0), out r);
+
+    /// <summary>a^e for an exponent given as little-endian 64-bit limbs (left-to-right square and multiply).</summary>
+    public static void Pow(in U256 a, ReadOnlySpan<ulong> exponent, out U256 r)
+    {
+        U256 acc = TM.R;
+        U256 bas = a;
+        bool started = false;
+        for (int i = exponent.Length - 1; i >= 0; i--)
+        {
+            ulong w = exponent[i];
+            for (int bit = 63; bit >= 0; bit--)
+            {
+                if (started) Mul(acc, acc, out acc);
+                if (((w >> bit) & 1) != 0)
+                {
+                    Mul(acc, bas, out acc);
+                    started = true;
+                }
+            }
+        }
+        r = acc;
+    }
+
+    public static void Pow(in U256 a, in U256 exponent, out U256 r)
+    {
+        ReadOnlySpan<ulong> e = [exponent.L0, exponent.L1, exponent.L2, exponent.L3];
+        Pow(a, e, out r);
+    }
+
+    /// <summary>Fermat inverse a^(q−2); the inverse of zero is zero.</summary>
+    public static void Inverse(in U256 a, out U256 r) => Pow(a, TM.QMinus2, out r);
+
+    /// <summary>Tonelli–Shanks square root; false (and zero) for a non-residue.</summary>
+    public static bool Sqrt(in U256 a, out U256 r)
+    {
+        if (a.IsZero) { r = default; return true; }
+        // w = a^((T−1)/2); x = a·w = a^((T+1)/2); b = x·w = a^T.
+        Pow(a, TM.TMinus1Over2, out U256 w);
+        Mul(a, w, out U256 x);
+        Mul(x, w, out U256 b);
+        U256 z = TM.RootOfUnity;
+        U256 one = TM.R;
+        int v = TM.S;
+        while (!b.Equals(one))
+        {
+            // Find the least k with b^(2^k) = 1.
+            int k = 0;
+            U256 b2k = b;
+            while (!b2k.Equals(one))
+            {
+                Mul(b2k, b2k, out b2k);
+                k++;
+                if (k == v) { r = default; return false; }
+            }
+            U256 ww = z;
+            for (int j = 0; j < v - k - 1; j++) Mul(ww, ww, out ww);
+            Mul(ww, ww, out z);
+            Mul(b, z, out b);
+            Mul(x, ww, out x);
+            v = k;
+        }
+        r = x;
+        return true;
+    }
+}
