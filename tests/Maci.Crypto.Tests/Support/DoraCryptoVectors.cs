@@ -24,3 +24,16 @@ internal static class DoraCryptoVectors
 
     public static string Str(this JsonElement e, string property) => e.GetProperty(property).GetString()!;
 }
+
+/// <summary>Reads points and numbers out of fixture JSON.</summary>
+internal static class FixtureJson
+{
+    public static Maci.Crypto.BabyJubjub.BabyJubjubPoint Point(this JsonElement e) =>
+        new(Num.F(e.Str("x")), Num.F(e.Str("y")));
+
+    public static Maci.Crypto.BabyJubjub.BabyJubjubPoint Point(this JsonElement e, string property) => e.GetProperty(property).Point();
+
+    public static Maci.Crypto.Bn254.Fr Field(this JsonElement e, string property) => Num.F(e.Str(property));
+
+    public static System.Numerics.BigInteger Big(this JsonElement e, string property) => Num.Big(e.Str(property));
+}
