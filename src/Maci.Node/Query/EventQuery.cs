@@ -29,7 +29,8 @@ public sealed class EventQuery
         return true;
     }
 
-    private static bool Matches(QueryCondition condition, IReadOnlyDictionary<string, IReadOnlyList<string>> events)
+    /// <summary>Whether one condition holds for the multimap (some value of its tag satisfies it).</summary>
+    public static bool Matches(QueryCondition condition, IReadOnlyDictionary<string, IReadOnlyList<string>> events)
     {
         if (events.TryGetValue(condition.Tag, out var values))
             foreach (var v in values)
