@@ -1,0 +1,10 @@
+namespace Maci.Node.Query;
+
+public enum QueryValueKind
+{
+    None,
+    String,
+    Number,
+    Date,
+    Time,
+}
