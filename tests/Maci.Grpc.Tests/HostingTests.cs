@@ -93,6 +93,23 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Messages_larger_than_the_http2_flow_control_window_go_through()
+    {
+        var registry = new GrpcServiceRegistry().Add(new EchoTestService());
+        await using var server = await GrpcServer.StartAsync(registry,
+            new GrpcServerOptions { Endpoint = AnyLoopbackPort, MaxReceiveMessageSize = 8 * 1024 * 1024 });
+        using var client = new GrpcWireClient(server.Endpoint);
+        var payload = new byte[3 * 1024 * 1024];
+        new Random(7).NextBytes(payload);
+
+        var response = await client.CallAsync(Echo,
+            GrpcWireClient.Frame(new EchoRequest { Payload = Google.Protobuf.ByteString.CopyFrom(payload) }));
+
+        Assert.Equal(StatusCode.OK, response.Status);
+        Assert.Equal(payload, Assert.Single(response.Messages(EchoReply.Parser)).Payload.ToByteArray());
+    }
+
+    [Fact]
     public async Task Response_larger_than_max_send_size_is_resource_exhausted()
     {
         var registry = new GrpcServiceRegistry().Add(new EchoTestService());
