@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Maci.Grpc;
 
@@ -28,14 +29,20 @@ public sealed class GrpcServer : IAsyncDisposable
     /// <summary>The "host:port" target a client dials, e.g. "127.0.0.1:9090".</summary>
     public string Target => Endpoint.ToString();
 
+    /// <summary>
+    /// Starts serving <paramref name="registry"/> (snapshotted now). Logs go to <paramref name="loggerFactory"/> when
+    /// given (e.g. the node host's), else to what <see cref="GrpcServerOptions.ConfigureLogging"/> sets up (nothing by
+    /// default). Throws (an IOException) when the address cannot be bound.
+    /// </summary>
     public static async Task<GrpcServer> StartAsync(GrpcServiceRegistry registry, GrpcServerOptions? options = null,
-        CancellationToken cancellationToken = default)
+        ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registry);
         options ??= new GrpcServerOptions();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.ListenGrpc(options.Endpoint));
         builder.Services.AddRoutingCore();
+        if (loggerFactory is not null) builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddLogging(logging => options.ConfigureLogging?.Invoke(logging));
         var app = builder.Build();
         app.UseRouting();

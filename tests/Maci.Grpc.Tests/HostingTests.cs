@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Maci.Grpc.Tests;
@@ -33,6 +34,30 @@ public sealed class HostingTests
         await first.DisposeAsync();
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await Assert.ThrowsAsync<SocketException>(() => socket.ConnectAsync(first.Endpoint));
+    }
+
+    [Fact]
+    public async Task Generic_host_starts_and_stops_the_server()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<EchoTestService>();
+        builder.Services.AddGrpcServer(sp => new GrpcServiceRegistry().Add(sp.GetRequiredService<EchoTestService>()),
+            new GrpcServerOptions { Endpoint = AnyLoopbackPort });
+        using var host = builder.Build();
+        var grpc = host.Services.GetRequiredService<GrpcHostedService>();
+        Assert.Throws<InvalidOperationException>(() => grpc.Endpoint);
+
+        await host.StartAsync();
+        var endpoint = grpc.Endpoint;
+        using (var client = new GrpcWireClient(endpoint))
+        {
+            var response = await client.CallAsync(Echo, GrpcWireClient.Frame(new EchoRequest { Text = "hosted" }));
+            Assert.Equal("hosted", Assert.Single(response.Messages(EchoReply.Parser)).Text);
+        }
+        await host.StopAsync();
+
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await Assert.ThrowsAsync<SocketException>(() => socket.ConnectAsync(endpoint));
     }
 
     [Fact]
@@ -68,6 +93,23 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Messages_larger_than_the_http2_flow_control_window_go_through()
+    {
+        var registry = new GrpcServiceRegistry().Add(new EchoTestService());
+        await using var server = await GrpcServer.StartAsync(registry,
+            new GrpcServerOptions { Endpoint = AnyLoopbackPort, MaxReceiveMessageSize = 8 * 1024 * 1024 });
+        using var client = new GrpcWireClient(server.Endpoint);
+        var payload = new byte[3 * 1024 * 1024];
+        new Random(7).NextBytes(payload);
+
+        var response = await client.CallAsync(Echo,
+            GrpcWireClient.Frame(new EchoRequest { Payload = Google.Protobuf.ByteString.CopyFrom(payload) }));
+
+        Assert.Equal(StatusCode.OK, response.Status);
+        Assert.Equal(payload, Assert.Single(response.Messages(EchoReply.Parser)).Payload.ToByteArray());
+    }
+
+    [Fact]
     public async Task Response_larger_than_max_send_size_is_resource_exhausted()
     {
         var registry = new GrpcServiceRegistry().Add(new EchoTestService());
@@ -96,7 +138,10 @@ public sealed class HostingTests
                 await writer.WriteAsync(new EchoReply { Text = "one" });
                 throw new InvalidOperationException("secret");
             });
-        await using var server = await GrpcServer.StartAsync(registry, new GrpcServerOptions { Endpoint = AnyLoopbackPort });
+        var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logs));
+        await using var server = await GrpcServer.StartAsync(registry,
+            new GrpcServerOptions { Endpoint = AnyLoopbackPort }, loggerFactory);
         using var client = new GrpcWireClient(server.Endpoint);
 
         var thrown = await client.CallAsync("t.S/Throw", GrpcWireClient.Frame(new EchoRequest()));
@@ -108,6 +153,9 @@ public sealed class HostingTests
         Assert.Equal(StatusCode.Unknown, nulled.Status);
         Assert.Equal("one", Assert.Single(streamed.Messages(EchoReply.Parser)).Text);
         Assert.Equal("2", streamed.Trailers["grpc-status"]);
+        var logged = logs.Entries.Where(e => e.Level == LogLevel.Error && e.Category == "Maci.Grpc").ToList();
+        Assert.Contains(logged, e => e.Text.Contains("t.S/Throw") && e.Exception?.Message == "secret internal detail");
+        Assert.Contains(logged, e => e.Text.Contains("t.S/StreamThrow"));
     }
 
     [Fact]
