@@ -47,6 +47,25 @@ public static class Secp256k1
     }
 
     /// <summary>
+    /// Verifies a signature over sha256(<paramref name="message"/>), e.g. the SignDoc bytes of SIGN_MODE_DIRECT.
+    /// Same rules as <see cref="Verify"/>.
+    /// </summary>
+    public static bool VerifySha256(ReadOnlySpan<byte> publicKey33, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature64)
+    {
+        Span<byte> hash = stackalloc byte[HashLength];
+        System.Security.Cryptography.SHA256.HashData(message, hash);
+        return Verify(publicKey33, hash, signature64);
+    }
+
+    /// <summary>Signs sha256(<paramref name="message"/>) as <see cref="Sign"/> does.</summary>
+    public static byte[] SignSha256(ReadOnlySpan<byte> privateKey32, ReadOnlySpan<byte> message)
+    {
+        Span<byte> hash = stackalloc byte[HashLength];
+        System.Security.Cryptography.SHA256.HashData(message, hash);
+        return Sign(privateKey32, hash);
+    }
+
+    /// <summary>
     /// Signs a 32-byte message hash deterministically (RFC 6979 with HMAC-SHA256) and returns r‖s with s
     /// normalised to the lower half of the order, as CosmJS does.
     /// </summary>
