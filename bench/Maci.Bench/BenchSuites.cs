@@ -5,6 +5,7 @@ public static class BenchSuites
 {
     private static readonly (string Name, string About, Func<string[], int> Run)[] Suites =
     [
+        ("secp256k1", "Cosmos secp256k1 verify/sign medians vs CosmJS (--quick)", Secp256k1Bench.Run),
     ];
 
     public static int Run(string[] args)
