@@ -118,7 +118,7 @@ public class AbciServerBadInputTests
     public async Task Application_exception_becomes_a_response_exception_and_closes_only_that_connection()
     {
         var logger = new ListLogger();
-        await using var server = await TestServer.StartAsync(new ThrowingCommitApplication(), TestServer.Tcp, logger);
+        await using var server = await TestServer.StartAsync(new ThrowingCommitApplication(new IOException("disk on fire")), TestServer.Tcp, logger);
         await using var comet = await CometLikeClient.ConnectAsync(server.LocalEndPoint!);
 
         var error = await Assert.ThrowsAsync<AbciServerException>(() => comet.CommitAsync());
@@ -176,23 +176,5 @@ public class AbciServerBadInputTests
     {
         await using var fresh = await AbciClientConnection.ConnectAsync(server.LocalEndPoint!, "fresh");
         Assert.Equal("fresh", await CometLikeClient.EchoAsync(fresh, "fresh"));
-    }
-
-    private sealed class ThrowingCommitApplication : IAbciApplication
-    {
-        private readonly KvStoreApplication _inner = new();
-
-        public ValueTask<ResponseInfo> InfoAsync(RequestInfo request, CancellationToken ct) => _inner.InfoAsync(request, ct);
-        public ValueTask<ResponseInitChain> InitChainAsync(RequestInitChain request, CancellationToken ct) => _inner.InitChainAsync(request, ct);
-        public ValueTask<ResponseQuery> QueryAsync(RequestQuery request, CancellationToken ct) => _inner.QueryAsync(request, ct);
-        public ValueTask<ResponseCheckTx> CheckTxAsync(RequestCheckTx request, CancellationToken ct) => _inner.CheckTxAsync(request, ct);
-        public ValueTask<ResponsePrepareProposal> PrepareProposalAsync(RequestPrepareProposal request, CancellationToken ct) =>
-            _inner.PrepareProposalAsync(request, ct);
-        public ValueTask<ResponseProcessProposal> ProcessProposalAsync(RequestProcessProposal request, CancellationToken ct) =>
-            _inner.ProcessProposalAsync(request, ct);
-        public ValueTask<ResponseFinalizeBlock> FinalizeBlockAsync(RequestFinalizeBlock request, CancellationToken ct) =>
-            _inner.FinalizeBlockAsync(request, ct);
-        public ValueTask<ResponseCommit> CommitAsync(RequestCommit request, CancellationToken ct) =>
-            throw new IOException("disk on fire");
     }
 }

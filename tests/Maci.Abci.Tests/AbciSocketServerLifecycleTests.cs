@@ -93,6 +93,21 @@ public class AbciSocketServerLifecycleTests
     }
 
     [Fact]
+    public async Task Stop_cancels_an_application_call_in_flight()
+    {
+        var app = new BlockingInfoApplication();
+        var server = await TestServer.StartAsync(app, TestServer.Tcp);
+        await using var client = await AbciClientConnection.ConnectAsync(server.LocalEndPoint!, "query");
+        var info = client.CallAsync(new Request { Info = new RequestInfo() });
+        await app.Entered.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        await server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(app.SawCancellation);
+        await Assert.ThrowsAsync<IOException>(() => info);
+    }
+
+    [Fact]
     public async Task Starting_twice_is_rejected()
     {
         await using var server = await TestServer.StartAsync(new KvStoreApplication(), TestServer.Tcp);
@@ -152,48 +167,5 @@ public class AbciSocketServerLifecycleTests
         await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(1, app.MaxConcurrent);
         Assert.Equal(20, app.Calls);
-    }
-
-    /// <summary>Info waits (bounded) until <c>participants</c> calls are inside it, and records peak concurrency.</summary>
-    private sealed class RendezvousApplication(int participants) : IAbciApplication
-    {
-        private int _inside;
-        private int _maxConcurrent;
-        private int _calls;
-        private int _arrived;
-        private readonly TaskCompletionSource _allArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public int MaxConcurrent => Volatile.Read(ref _maxConcurrent);
-        public int Calls => Volatile.Read(ref _calls);
-
-        public async ValueTask<ResponseInfo> InfoAsync(RequestInfo request, CancellationToken ct)
-        {
-            var inside = Interlocked.Increment(ref _inside);
-            int seen;
-            while ((seen = Volatile.Read(ref _maxConcurrent)) < inside
-                && Interlocked.CompareExchange(ref _maxConcurrent, inside, seen) != seen)
-            {
-            }
-            Interlocked.Increment(ref _calls);
-            if (Interlocked.Increment(ref _arrived) >= participants)
-            {
-                _allArrived.TrySetResult();
-            }
-            await _allArrived.Task.WaitAsync(TimeSpan.FromSeconds(5), ct);
-            await Task.Delay(2, ct);
-            Interlocked.Decrement(ref _inside);
-            return new ResponseInfo();
-        }
-
-        public ValueTask<ResponseInitChain> InitChainAsync(RequestInitChain request, CancellationToken ct) => throw new NotSupportedException();
-        public ValueTask<ResponseQuery> QueryAsync(RequestQuery request, CancellationToken ct) => throw new NotSupportedException();
-        public ValueTask<ResponseCheckTx> CheckTxAsync(RequestCheckTx request, CancellationToken ct) => throw new NotSupportedException();
-        public ValueTask<ResponsePrepareProposal> PrepareProposalAsync(RequestPrepareProposal request, CancellationToken ct) =>
-            throw new NotSupportedException();
-        public ValueTask<ResponseProcessProposal> ProcessProposalAsync(RequestProcessProposal request, CancellationToken ct) =>
-            throw new NotSupportedException();
-        public ValueTask<ResponseFinalizeBlock> FinalizeBlockAsync(RequestFinalizeBlock request, CancellationToken ct) =>
-            throw new NotSupportedException();
-        public ValueTask<ResponseCommit> CommitAsync(RequestCommit request, CancellationToken ct) => throw new NotSupportedException();
     }
 }
