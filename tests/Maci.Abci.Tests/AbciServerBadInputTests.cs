@@ -97,6 +97,32 @@ public class AbciServerBadInputTests
     }
 
     [Fact]
+    public async Task Client_resetting_while_responses_are_written_ends_only_that_connection()
+    {
+        await using var server = await TestServer.StartAsync(new KvStoreApplication(), TestServer.Tcp);
+        await using var comet = await CometLikeClient.ConnectAsync(server.LocalEndPoint!);
+
+        var frames = new List<byte>();
+        for (var i = 0; i < 5000; i++)
+        {
+            frames.AddRange(AbciWire.EncodeFrame(new Request { CheckTx = new RequestCheckTx { Tx = Google.Protobuf.ByteString.CopyFromUtf8($"k{i}=v") } }));
+        }
+        frames.AddRange(AbciWire.EncodeFrame(new Request { Flush = new RequestFlush() }));
+        var raw = await RawAbciSocket.ConnectAsync(server.LocalEndPoint!);
+        await raw.SendAsync([.. frames]);
+        raw.Abort();
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (server.ActiveConnections > 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+        Assert.Equal(4, server.ActiveConnections);
+        Assert.Equal("fine", await CometLikeClient.EchoAsync(comet.Mempool, "fine"));
+        await AssertServesFreshConnectionAsync(server);
+    }
+
+    [Fact]
     public async Task Responses_before_a_protocol_error_are_delivered_first_in_order()
     {
         await using var server = await TestServer.StartAsync(new KvStoreApplication(), TestServer.Tcp);

@@ -24,6 +24,16 @@ public sealed class RawAbciSocket : IAsyncDisposable
 
     public async Task SendAsync(byte[] bytes) => await _socket.SendAsync(bytes, SocketFlags.None);
 
+    /// <summary>Closes with a TCP reset (linger 0) instead of an orderly shutdown.</summary>
+    public void Abort()
+    {
+        if (_socket.ProtocolType == ProtocolType.Tcp)
+        {
+            _socket.LingerState = new LingerOption(true, 0);
+        }
+        _socket.Dispose();
+    }
+
     /// <summary>Half-closes the sending side (the server sees end of stream).</summary>
     public void ShutdownSend() => _socket.Shutdown(SocketShutdown.Send);
 
