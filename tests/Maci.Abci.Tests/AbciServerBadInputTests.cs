@@ -65,6 +65,38 @@ public class AbciServerBadInputTests
     }
 
     [Fact]
+    public async Task Claimed_length_within_the_maximum_is_not_allocated_up_front()
+    {
+        var logger = new ListLogger();
+        await using var server = await TestServer.StartAsync(
+            new KvStoreApplication(), TestServer.Tcp, logger, o => o with { MaxMessageSize = 1 << 30 });
+        var prefix = new byte[AbciWire.MaxVarintLength];
+        var n = AbciWire.WriteUVarint(prefix, 900UL << 20); // claims 900 MiB, sends 10 bytes
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        await using (var raw = await RawAbciSocket.ConnectAsync(server.LocalEndPoint!))
+        {
+            await raw.SendAsync([.. prefix[..n], .. new byte[10]]);
+            raw.ShutdownSend();
+            Assert.Empty(await raw.ReadToEndAsync());
+        }
+        Assert.True(await logger.WaitForAsync(LogLevel.Warning, $"disconnected mid-frame ({n + 10} bytes"));
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(allocated < 200L << 20, $"{allocated} bytes allocated while 900 MiB were only claimed");
+    }
+
+    [Fact]
+    public async Task Application_returning_null_is_an_exception_response()
+    {
+        await using var server = await TestServer.StartAsync(new NullInfoApplication(), TestServer.Tcp);
+        await using var comet = await CometLikeClient.ConnectAsync(server.LocalEndPoint!);
+
+        var error = await Assert.ThrowsAsync<AbciServerException>(() => comet.InfoAsync());
+        Assert.Contains("returned no ResponseInfo", error.Error);
+    }
+
+    [Fact]
     public async Task Varint_prefix_overflowing_64_bits_is_rejected()
     {
         await using var server = await TestServer.StartAsync(new KvStoreApplication(), TestServer.Tcp);
@@ -202,5 +234,10 @@ public class AbciServerBadInputTests
     {
         await using var fresh = await AbciClientConnection.ConnectAsync(server.LocalEndPoint!, "fresh");
         Assert.Equal("fresh", await CometLikeClient.EchoAsync(fresh, "fresh"));
+    }
+
+    private sealed class NullInfoApplication : StubApplication
+    {
+        public override ValueTask<ResponseInfo> InfoAsync(RequestInfo request, CancellationToken ct) => ValueTask.FromResult<ResponseInfo>(null!);
     }
 }
