@@ -108,6 +108,20 @@ public class AbciSocketServerLifecycleTests
     }
 
     [Fact]
+    public async Task Hosted_service_starts_and_stops_the_server()
+    {
+        var server = new AbciSocketServer(new KvStoreApplication(), new AbciServerOptions { Address = "tcp://127.0.0.1:0" });
+        await using var hosted = new AbciHostedService(server);
+
+        await hosted.StartAsync(CancellationToken.None);
+        await using var client = await AbciClientConnection.ConnectAsync(server.LocalEndPoint!, "c");
+        Assert.Equal("hosted", await CometLikeClient.EchoAsync(client, "hosted"));
+
+        await hosted.StopAsync(CancellationToken.None);
+        await client.Closed.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task Starting_twice_is_rejected()
     {
         await using var server = await TestServer.StartAsync(new KvStoreApplication(), TestServer.Tcp);
