@@ -5,6 +5,7 @@ public static class BenchSuites
 {
     private static readonly (string Name, string About, Func<string[], int> Run)[] Suites =
     [
+        ("zk", "Poseidon, EdDSA-Poseidon, ECDH, poseidon-cipher, tree insert (vs circomlibjs)", ZkPrimitivesBench.Run),
     ];
 
     public static int Run(string[] args)
