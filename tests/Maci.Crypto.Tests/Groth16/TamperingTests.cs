@@ -72,7 +72,7 @@ public sealed class TamperingTests
         Span<byte> buf = stackalloc byte[32];
         int checkedCount = 0;
         for (int w = 0; w < words.Length; w++)
-            for (int bit = 0; bit < 256; bit += 9)
+            for (int bit = 0; bit < 256; bit += 21)
             {
                 words[w].WriteBytesBigEndian(buf);
                 buf[31 - bit / 8] ^= (byte)(1 << (bit % 8));
@@ -82,7 +82,7 @@ public sealed class TamperingTests
                 Assert.False(Groth16Verifier.Verify(vk, proof, [InputHash.Compute(tampered)]));
                 checkedCount++;
             }
-        Assert.True(checkedCount > 100);
+        Assert.True(checkedCount > 40);
         // The hash itself, changed in its low and high bits.
         var h = InputHash.Compute(words);
         Assert.False(Groth16Verifier.Verify(vk, proof, [h + Fr.One]));
