@@ -5,6 +5,7 @@ public static class BenchSuites
 {
     private static readonly (string Name, string About, Func<string[], int> Run)[] Suites =
     [
+        ("groth16", "BN254 fields, pairing and Groth16 verify of a Dora proof vs snarkjs", Groth16Bench.Run),
         ("zk", "Poseidon, EdDSA-Poseidon, ECDH, poseidon-cipher, tree insert (vs circomlibjs)", ZkPrimitivesBench.Run),
     ];
 
