@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Maci.Storage.Memory;
 using Maci.Storage.Smt;
 
@@ -7,7 +6,7 @@ namespace Maci.Storage;
 public sealed partial class CommitStore
 {
     /// <summary>The tree update for one version of the working set, reused by Commit when nothing changed since.</summary>
-    private sealed record PendingCommit(ImmutableSortedSet<KvEntry> Writes, byte[] Root, List<SmtNodeOp> NodeOps);
+    private sealed record PendingCommit(CacheKvStore Cache, long Version, KvEntry[] Writes, byte[] Root, List<SmtNodeOp> NodeOps);
 
     private PendingCommit? _pending;
 
@@ -54,10 +53,11 @@ public sealed partial class CommitStore
 
     private PendingCommit Pending()
     {
-        var writes = _workingCache.Entries;
-        if (_pending is not null && ReferenceEquals(_pending.Writes, writes)) return _pending;
+        var cache = _workingCache;
+        if (_pending is not null && ReferenceEquals(_pending.Cache, cache) && _pending.Version == cache.Version) return _pending;
+        var writes = cache.Sorted();
 
-        var changes = new SmtChange[writes.Count];
+        var changes = new SmtChange[writes.Length];
         var i = 0;
         foreach (var entry in writes)
             changes[i++] = new SmtChange(SmtHasher.Hash(entry.Key), entry.Value is null ? null : SmtHasher.Hash(entry.Value));
@@ -69,7 +69,7 @@ public sealed partial class CommitStore
         var updater = new SmtUpdater(_nodes.Load);
         var rootKey = SmtNodeKey.For(0, new byte[SmtHasher.Size]);
         var root = updater.Apply(_nodes.TryLoad(rootKey), _last.AppHash, changes);
-        _pending = new PendingCommit(writes, root, updater.Ops);
+        _pending = new PendingCommit(cache, cache.Version, writes, root, updater.Ops);
         return _pending;
     }
 }

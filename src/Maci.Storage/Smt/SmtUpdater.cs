@@ -69,8 +69,6 @@ internal sealed class SmtUpdater(Func<byte[], SmtNode> load)
 
     private Sub Combine(int depth, byte[] path, Sub left, Sub right, bool leftExisted, bool rightExisted)
     {
-        var leftKey = SmtNodeKey.For(depth + 1, WithBit(path, depth, 0));
-        var rightKey = SmtNodeKey.For(depth + 1, WithBit(path, depth, 1));
         var collapse = (left.Kind, right.Kind) switch
         {
             (SmtNodeKind.Empty, SmtNodeKind.Empty) => true,
@@ -81,23 +79,33 @@ internal sealed class SmtUpdater(Func<byte[], SmtNode> load)
         if (collapse)
         {
             // At most one leaf remains below: it moves up to this node's position.
-            if (leftExisted) Ops.Add(new SmtNodeOp(leftKey, null));
-            if (rightExisted) Ops.Add(new SmtNodeOp(rightKey, null));
-            if (left.Kind == SmtNodeKind.Leaf) return new Sub(SmtNodeKind.Leaf, left.Hash, left.Node ?? load(leftKey), true);
-            if (right.Kind == SmtNodeKind.Leaf) return new Sub(SmtNodeKind.Leaf, right.Hash, right.Node ?? load(rightKey), true);
+            if (leftExisted) Ops.Add(new SmtNodeOp(ChildKey(path, depth, 0), null));
+            if (rightExisted) Ops.Add(new SmtNodeOp(ChildKey(path, depth, 1), null));
+            if (left.Kind == SmtNodeKind.Leaf) return new Sub(SmtNodeKind.Leaf, left.Hash, left.Node ?? load(ChildKey(path, depth, 0)), true);
+            if (right.Kind == SmtNodeKind.Leaf) return new Sub(SmtNodeKind.Leaf, right.Hash, right.Node ?? load(ChildKey(path, depth, 1)), true);
             return Sub.Empty;
         }
-        Persist(leftKey, left, leftExisted);
-        Persist(rightKey, right, rightExisted);
+        Persist(path, depth, 0, left, leftExisted);
+        Persist(path, depth, 1, right, rightExisted);
         var node = SmtNode.Internal(left.Kind, left.Hash, right.Kind, right.Hash);
         return new Sub(SmtNodeKind.Internal, node.ComputeHash(), node, true);
     }
 
-    private void Persist(byte[] key, Sub sub, bool existed)
+    private void Persist(byte[] path, int depth, int bit, Sub sub, bool existed)
     {
         if (!sub.Changed) return;
-        if (sub.Kind != SmtNodeKind.Empty) Ops.Add(new SmtNodeOp(key, sub.Node));
-        else if (existed) Ops.Add(new SmtNodeOp(key, null));
+        if (sub.Kind != SmtNodeKind.Empty) Ops.Add(new SmtNodeOp(ChildKey(path, depth, bit), sub.Node));
+        else if (existed) Ops.Add(new SmtNodeOp(ChildKey(path, depth, bit), null));
+    }
+
+    /// <summary>The node key of the child on side <paramref name="bit"/> of the node at <paramref name="depth"/> on <paramref name="path"/>.</summary>
+    private static byte[] ChildKey(byte[] path, int depth, int bit)
+    {
+        var key = SmtNodeKey.For(depth + 1, path);
+        var mask = (byte)(0x80 >> (depth & 7));
+        if (bit == 0) key[2 + (depth >> 3)] &= (byte)~mask;
+        else key[2 + (depth >> 3)] |= mask;
+        return key;
     }
 
     /// <summary>The leaves that remain: inserts and updates from the changes, plus the old leaf unless changed.</summary>
@@ -128,14 +136,5 @@ internal sealed class SmtUpdater(Func<byte[], SmtNode> load)
         var i = 0;
         while (i < changes.Length && SmtHasher.Bit(changes[i].KeyHash, depth) == 0) i++;
         return i;
-    }
-
-    private static byte[] WithBit(byte[] path, int depth, int bit)
-    {
-        var copy = (byte[])path.Clone();
-        var mask = (byte)(0x80 >> (depth & 7));
-        if (bit == 0) copy[depth >> 3] &= (byte)~mask;
-        else copy[depth >> 3] |= mask;
-        return copy;
     }
 }
