@@ -45,6 +45,9 @@ public static class StorageBench
         var exec = new List<double>();
         var hash = new List<double>();
         var commit = new List<double>();
+        var hashCpu = new List<double>();
+        var commitCpu = new List<double>();
+        var process = Process.GetCurrentProcess();
         for (var b = 0; b < blocks + 3; b++)
         {
             var sw = Stopwatch.StartNew();
@@ -62,18 +65,31 @@ public static class StorageBench
                 branch.Write();
             }
             var t1 = sw.Elapsed.TotalMilliseconds;
+            var c1 = CpuMs(process);
             store.ComputeAppHash();
             var t2 = sw.Elapsed.TotalMilliseconds;
+            var c2 = CpuMs(process);
             store.Commit(++height);
             var t3 = sw.Elapsed.TotalMilliseconds;
+            var c3 = CpuMs(process);
             if (b < 3) continue; // warm-up
             exec.Add(t1);
             hash.Add(t2 - t1);
             commit.Add(t3 - t2);
+            hashCpu.Add(c2 - c1);
+            commitCpu.Add(c3 - c2);
         }
         var total = Median(exec) + Median(hash) + Median(commit);
         Console.WriteLine($"  {name,-15} execute {Median(exec),7:F2} ms   app hash {Median(hash),7:F2} ms " +
-                          $"({Median(hash) * 1000 / 4000:F2} µs/write)   commit {Median(commit),7:F2} ms   total {total,7:F2} ms (median)");
+                          $"({Median(hash) * 1000 / 4000:F2} µs/write)   commit {Median(commit),7:F2} ms   total {total,7:F2} ms (median wall)");
+        Console.WriteLine($"  {"",-15} process CPU: app hash {Median(hashCpu),7:F2} ms   commit {Median(commitCpu),7:F2} ms (median; all threads)");
+        Console.WriteLine($"  {"",-15} system load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
+    }
+
+    private static double CpuMs(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime.TotalMilliseconds;
     }
 
     private static byte[] Value(Random rng)

@@ -8,6 +8,8 @@ public sealed partial class CommitStore
     /// <summary>The tree update for one version of the working set, reused by Commit when nothing changed since.</summary>
     private sealed record PendingCommit(CacheKvStore Cache, long Version, KvEntry[] Writes, byte[] Root, List<SmtNodeOp> NodeOps);
 
+    private const int HashChunk = 512;
+
     private PendingCommit? _pending;
 
     /// <summary>
@@ -34,10 +36,11 @@ public sealed partial class CommitStore
                 if (entry.Value is null) batch.Delete(key);
                 else batch.Put(key, entry.Value);
             }
+            Span<byte> encoded = stackalloc byte[SmtNode.MaxEncodedSize];
             foreach (var op in pending.NodeOps)
             {
                 if (op.Node is null) batch.Delete(op.Key);
-                else batch.Put(op.Key, op.Node.Encode());
+                else batch.Put(op.Key, encoded[..op.Node.EncodeTo(encoded)]);
             }
             batch.Put(StoreLayout.MetaKey, StoreLayout.EncodeMeta(height, pending.Root));
             _db.Write(batch, _options.SyncCommits);
@@ -58,9 +61,14 @@ public sealed partial class CommitStore
         var writes = cache.Sorted();
 
         var changes = new SmtChange[writes.Length];
-        var i = 0;
-        foreach (var entry in writes)
-            changes[i++] = new SmtChange(SmtHasher.Hash(entry.Key), entry.Value is null ? null : SmtHasher.Hash(entry.Value));
+        Parallel.For(0, (writes.Length + HashChunk - 1) / HashChunk, chunk =>
+        {
+            for (var i = chunk * HashChunk; i < Math.Min(writes.Length, (chunk + 1) * HashChunk); i++)
+            {
+                var entry = writes[i];
+                changes[i] = new SmtChange(SmtHasher.Hash(entry.Key), entry.Value is null ? null : SmtHasher.Hash(entry.Value));
+            }
+        });
         Array.Sort(changes, static (a, b) => a.KeyHash.AsSpan().SequenceCompareTo(b.KeyHash));
         for (var j = 1; j < changes.Length; j++)
             if (changes[j].KeyHash.AsSpan().SequenceEqual(changes[j - 1].KeyHash))

@@ -149,11 +149,14 @@ public sealed class CommitStoreTests : IDisposable
                 foreach (var m in modules)
                 foreach (var (_, v) in All(snap.Module(m)))
                     Assert.Equal(snap.Height, BitConverter.ToInt64(v));
-                checkedSnapshots++;
+                Interlocked.Increment(ref checkedSnapshots);
             }
         });
-        for (long h = 1; h <= 60; h++)
+        // Keep committing until the reader has checked snapshots taken between many different commits.
+        for (long h = 1; h <= 60 || Volatile.Read(ref checkedSnapshots) < 20; h++)
         {
+            Assert.True(h < 100_000, "the reader thread never ran");
+            if (reader.IsFaulted) break;
             foreach (var m in modules)
                 for (var k = 0; k < 40; k++)
                     store.Working.Module(m).Set(BitConverter.GetBytes(k), BitConverter.GetBytes(h));
@@ -161,7 +164,7 @@ public sealed class CommitStoreTests : IDisposable
         }
         stop.Cancel();
         await reader;
-        Assert.True(checkedSnapshots > 0);
+        Assert.True(checkedSnapshots >= 20);
     }
 
     [Fact]

@@ -51,23 +51,24 @@ internal sealed class SmtNode
 
     public byte[] ChildHash(int bit) => bit == 0 ? LeftHash : RightHash;
 
-    public byte[] Encode()
+    public const int MaxEncodedSize = 3 + 2 * H;
+
+    /// <summary>Writes the encoding into <paramref name="destination"/> (at least <see cref="MaxEncodedSize"/> bytes) and returns its length.</summary>
+    public int EncodeTo(Span<byte> destination)
     {
         if (Kind == SmtNodeKind.Leaf)
         {
-            var leaf = new byte[1 + 2 * H];
-            leaf[0] = (byte)SmtNodeKind.Leaf;
-            A.CopyTo(leaf, 1);
-            B.CopyTo(leaf, 1 + H);
-            return leaf;
+            destination[0] = (byte)SmtNodeKind.Leaf;
+            A.CopyTo(destination[1..]);
+            B.CopyTo(destination[(1 + H)..]);
+            return 1 + 2 * H;
         }
-        var node = new byte[3 + 2 * H];
-        node[0] = (byte)SmtNodeKind.Internal;
-        node[1] = (byte)LeftKind;
-        node[2] = (byte)RightKind;
-        A.CopyTo(node, 3);
-        B.CopyTo(node, 3 + H);
-        return node;
+        destination[0] = (byte)SmtNodeKind.Internal;
+        destination[1] = (byte)LeftKind;
+        destination[2] = (byte)RightKind;
+        A.CopyTo(destination[3..]);
+        B.CopyTo(destination[(3 + H)..]);
+        return MaxEncodedSize;
     }
 
     public static SmtNode Decode(ReadOnlySpan<byte> data)

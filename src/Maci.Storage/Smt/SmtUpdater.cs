@@ -37,9 +37,32 @@ internal sealed class SmtUpdater(Func<byte[], SmtNode> load)
 
         var path = changes[0].KeyHash;
         var split = Split(changes, depth);
-        var left = Side(depth, node!, 0, changes[..split], path);
-        var right = Side(depth, node!, 1, changes[split..], path);
+        Sub left, right;
+        if (depth < ParallelDepth && split >= ParallelMinChanges && changes.Length - split >= ParallelMinChanges)
+            (left, right) = BothSidesInParallel(depth, node!, changes.ToArray(), split, path);
+        else
+        {
+            left = Side(depth, node!, 0, changes[..split], path);
+            right = Side(depth, node!, 1, changes[split..], path);
+        }
         return Combine(depth, path, left, right, node!.LeftKind != SmtNodeKind.Empty, node.RightKind != SmtNodeKind.Empty);
+    }
+
+    /// <summary>Top levels whose two halves are updated on separate threads (2^depth tasks at most).</summary>
+    private const int ParallelDepth = 1;
+
+    private const int ParallelMinChanges = 128;
+
+    private (Sub Left, Sub Right) BothSidesInParallel(int depth, SmtNode node, SmtChange[] changes, int split, byte[] path)
+    {
+        var leftUpdater = new SmtUpdater(load);
+        var rightUpdater = new SmtUpdater(load);
+        var right = Task.Run(() => rightUpdater.Side(depth, node, 1, changes.AsSpan(split), path));
+        var left = leftUpdater.Side(depth, node, 0, changes.AsSpan(0, split), path);
+        var rightResult = right.GetAwaiter().GetResult();
+        Ops.AddRange(leftUpdater.Ops);
+        Ops.AddRange(rightUpdater.Ops);
+        return (left, rightResult);
     }
 
     private Sub Side(int depth, SmtNode node, int bit, ReadOnlySpan<SmtChange> changes, byte[] path)
