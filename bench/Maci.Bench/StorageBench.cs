@@ -6,7 +6,8 @@ namespace Maci.Bench;
 /// <summary>
 /// Storage suite: per block of 1,000 transactions × 4 writes (each transaction on its own branch),
 /// the time to execute the writes, to compute the app hash (Merkle update) and to commit (one synced
-/// RocksDB batch), over a state preloaded with --keys entries. Prints medians over --blocks blocks.
+/// RocksDB batch), over a state preloaded with --keys entries; then the time to reopen (tree rebuild).
+/// Prints medians over --blocks blocks.
 /// </summary>
 public static class StorageBench
 {
@@ -20,6 +21,9 @@ public static class StorageBench
         {
             using (var rocks = CommitStore.Open(dir))
                 Measure("rocksdb (sync)", rocks, keys, blocks);
+            var open = Stopwatch.StartNew();
+            using (var reopened = CommitStore.Open(dir))
+                Console.WriteLine($"  reopen (rebuilds the Merkle tree from {keys:N0}+ keys): {open.Elapsed.TotalMilliseconds:F0} ms wall, height {reopened.LastCommitted.Height}");
             using (var mem = CommitStore.InMemory())
                 Measure("in-memory", mem, keys, blocks);
         }

@@ -5,10 +5,10 @@ namespace Maci.Storage;
 
 public sealed partial class CommitStore
 {
-    /// <summary>The tree update for one version of the working set, reused by Commit when nothing changed since.</summary>
-    private sealed record PendingCommit(CacheKvStore Cache, long Version, KvEntry[] Writes, byte[] Root, List<SmtNodeOp> NodeOps);
-
     private const int HashChunk = 512;
+
+    /// <summary>The new tree for one version of the working set, reused by Commit when nothing changed since.</summary>
+    private sealed record PendingCommit(CacheKvStore Cache, long Version, KvEntry[] Writes, SparseMerkleTree Tree, byte[] Root);
 
     private PendingCommit? _pending;
 
@@ -19,8 +19,8 @@ public sealed partial class CommitStore
     public byte[] ComputeAppHash() => (byte[])Pending().Root.Clone();
 
     /// <summary>
-    /// Atomically persists the working set, the Merkle nodes it changed and (height, app hash), waits
-    /// for the disk (unless disabled in the options), then starts an empty working set.
+    /// Atomically persists the working set and (height, app hash), waits for the disk (unless disabled
+    /// in the options), then starts an empty working set.
     /// </summary>
     public CommitInfo Commit(long height)
     {
@@ -28,6 +28,7 @@ public sealed partial class CommitStore
         if (height <= last.Height)
             throw new ArgumentOutOfRangeException(nameof(height), $"commit height {height} is not above the last committed height {last.Height}");
         var pending = Pending();
+        var info = new CommitInfo(height, pending.Root);
         using (var batch = _db.NewBatch())
         {
             foreach (var entry in pending.Writes)
@@ -36,18 +37,14 @@ public sealed partial class CommitStore
                 if (entry.Value is null) batch.Delete(key);
                 else batch.Put(key, entry.Value);
             }
-            Span<byte> encoded = stackalloc byte[SmtNode.MaxEncodedSize];
-            foreach (var op in pending.NodeOps)
-            {
-                if (op.Node is null) batch.Delete(op.Key);
-                else batch.Put(op.Key, encoded[..op.Node.EncodeTo(encoded)]);
-            }
             batch.Put(StoreLayout.MetaKey, StoreLayout.EncodeMeta(height, pending.Root));
-            _db.Write(batch, _options.SyncCommits);
+            lock (_commitLock)
+            {
+                _db.Write(batch, _options.SyncCommits);
+                _tree = pending.Tree;
+                Volatile.Write(ref _last, info);
+            }
         }
-        _nodes.Apply(pending.NodeOps);
-        var info = new CommitInfo(height, pending.Root);
-        Volatile.Write(ref _last, info);
         _pending = null;
         _workingCache = new CacheKvStore(_committedState);
         _working = new MultiStore(_workingCache, Modules);
@@ -74,10 +71,8 @@ public sealed partial class CommitStore
             if (changes[j].KeyHash.AsSpan().SequenceEqual(changes[j - 1].KeyHash))
                 throw new InvalidOperationException("two state keys have the same SHA-256 hash");
 
-        var updater = new SmtUpdater(_nodes.Load);
-        var rootKey = SmtNodeKey.For(0, new byte[SmtHasher.Size]);
-        var root = updater.Apply(_nodes.TryLoad(rootKey), _last.AppHash, changes);
-        _pending = new PendingCommit(cache, cache.Version, writes, root, updater.Ops);
+        var tree = _tree.Apply(changes);
+        _pending = new PendingCommit(cache, cache.Version, writes, tree, tree.RootHash);
         return _pending;
     }
 }

@@ -143,7 +143,7 @@ public sealed class CommitStoreTests : IDisposable
             while (!stop.IsCancellationRequested)
             {
                 using var snap = store.OpenSnapshot();
-                var (root, _) = ReferenceTree.Build(ReferenceTree.StateOf(snap, modules));
+                var root = ReferenceTree.Root(ReferenceTree.StateOf(snap, modules));
                 Assert.Equal(Convert.ToHexString(snap.AppHash), Convert.ToHexString(root));
                 // Every key of block h holds h: a torn read would mix two heights.
                 foreach (var m in modules)
@@ -183,5 +183,27 @@ public sealed class CommitStoreTests : IDisposable
         Assert.Throws<InvalidDataException>(() => CommitStore.Open(db));
         db.Set([0x00, (byte)'c'], [1, 2, 3]);
         Assert.Throws<InvalidDataException>(() => CommitStore.Open(db));
+    }
+
+    [Fact]
+    public void Reopen_detects_state_that_does_not_hash_to_the_committed_app_hash()
+    {
+        var db = new MemKvStore();
+        byte[] stateKey;
+        using (var store = CommitStore.Open(db))
+        {
+            var bank = store.RegisterModule("bank");
+            store.Working.Module(bank).Set(B("a"), B("1"));
+            store.Working.Module(bank).Set(B("b"), B("2"));
+            store.Commit(1);
+            stateKey = [0x01, .. bank.FullKey(B("a"))];
+        }
+        Assert.Equal("1", S(db.Get(stateKey)));
+        db.Set(stateKey, B("9"));
+        var error = Assert.Throws<InvalidDataException>(() => CommitStore.Open(db));
+        Assert.Contains("app hash", error.Message);
+        db.Set(stateKey, B("1"));
+        using var healed = CommitStore.Open(db);
+        Assert.Equal(1, healed.LastCommitted.Height);
     }
 }
