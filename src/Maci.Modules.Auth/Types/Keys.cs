@@ -8,7 +8,7 @@ public static class Keys
     public const string ModuleName = "auth";
     public const string FeeCollectorName = "fee_collector";
 
-    public static readonly StoreKey StoreKey = StoreKey.ForModule(ModuleName);
+    public static readonly StoreKey StoreKey = new(ModuleName);
 
     /// <summary>0x00 → Params.</summary>
     public static readonly byte[] ParamsKey = [0x00];

@@ -24,7 +24,7 @@ public sealed partial class BankKeeper(IAccountKeeper accounts)
     {
         var prefix = Keys.AccountBalances(address);
         var list = new List<Coin>();
-        using var it = ctx.Store(Keys.StoreKey).Iterate(prefix, Sdk.Store.ByteComparer.PrefixEnd(prefix));
+        using var it = ctx.Store(Keys.StoreKey).Iterate(prefix, Maci.Storage.KeyPrefix.End(prefix));
         for (; it.Valid; it.Next())
             list.Add(new Coin(System.Text.Encoding.UTF8.GetString(it.Key[prefix.Length..]), ReadAmount(it.Value)));
         Coins.TryCreate(list, out var coins);

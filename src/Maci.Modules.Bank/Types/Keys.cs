@@ -7,7 +7,7 @@ public static class Keys
 {
     public const string ModuleName = "bank";
 
-    public static readonly StoreKey StoreKey = StoreKey.ForModule(ModuleName);
+    public static readonly StoreKey StoreKey = new(ModuleName);
 
     /// <summary>0x00 ‖ denom → total supply of denom.</summary>
     public const byte SupplyPrefix = 0x00;

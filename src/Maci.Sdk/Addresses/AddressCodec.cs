@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Maci.Crypto.Cosmos;
 using Maci.Sdk.Errors;
 
 namespace Maci.Sdk.Addresses;
@@ -18,16 +19,17 @@ public sealed class AddressCodec
 
     public string Prefix { get; }
 
-    public string Encode(ReadOnlySpan<byte> address) => Bech32Codec.Encode(Prefix, address);
+    public string Encode(ReadOnlySpan<byte> address) => Bech32.Encode(Prefix, address);
 
     /// <summary>Decodes a bech32 account address of this chain; error code 7 (invalid address) otherwise.</summary>
     public SdkError? TryDecode(string? text, out byte[] address)
     {
         address = [];
         if (string.IsNullOrEmpty(text)) return SdkErrors.InvalidAddress.Wrap("empty address string is not allowed");
-        var decoded = Bech32Codec.Decode(text, out var why);
-        if (decoded is null) return SdkErrors.InvalidAddress.Wrap($"invalid address '{text}': decoding bech32 failed: {why}");
-        var (hrp, data) = decoded.Value;
+        string hrp;
+        byte[] data;
+        try { (hrp, data) = Bech32.Decode(text); }
+        catch (FormatException e) { return SdkErrors.InvalidAddress.Wrap($"invalid address '{text}': decoding bech32 failed: {e.Message}"); }
         if (hrp != Prefix) return SdkErrors.InvalidAddress.Wrap($"invalid Bech32 prefix; expected {Prefix}, got {hrp}");
         if (data.Length != AddressLength)
             return SdkErrors.InvalidAddress.Wrap($"address '{text}' has {data.Length} bytes, expected {AddressLength}");

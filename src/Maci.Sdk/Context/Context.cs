@@ -12,7 +12,8 @@ namespace Maci.Sdk;
 /// </summary>
 public sealed record Context
 {
-    public required IKvStore State { get; init; }
+    /// <summary>The module stores this code may touch (a block working set, a tx branch, a CheckTx or query branch).</summary>
+    public required MultiStore State { get; init; }
     public required string ChainId { get; init; }
     public required long BlockHeight { get; init; }
 
@@ -26,16 +27,13 @@ public sealed record Context
     public EventManager Events { get; init; } = new();
 
     /// <summary>The module's prefixed, gas-metered view of the state.</summary>
-    public IKvStore Store(StoreKey key) => new MeteredStore(State, key.Prefix, GasMeter, GasConfig);
+    public IKvStore Store(StoreKey key) => new MeteredStore(State.Module(key.Name), GasMeter, GasConfig);
 
     public bool IsCheck => Mode is ExecMode.Check or ExecMode.ReCheck;
 
     public bool IsSimulate => Mode == ExecMode.Simulate;
 
-    /// <summary>A context over a fresh write cache of this state, with its own event sink.</summary>
-    public (Context Context, CacheStore Cache) Branch()
-    {
-        var cache = new CacheStore(State);
-        return (this with { State = cache, Events = new EventManager() }, cache);
-    }
+    /// <summary>A context over a fresh branch (write cache) of this state, with its own event sink.
+    /// Call <c>State.Write()</c> on the returned context's state to keep its writes.</summary>
+    public Context Branch() => this with { State = State.Branch(), Events = new EventManager() };
 }

@@ -1,7 +1,6 @@
 using Google.Protobuf;
 using Maci.Proto.Cosmos.Base.Query.V1Beta1;
 using Maci.Sdk.Errors;
-using Maci.Sdk.Store;
 using Maci.Storage;
 
 namespace Maci.Sdk.Query;
@@ -23,7 +22,7 @@ public static class Pagination
         if (!page.Key.IsEmpty && page.Offset > 0)
             return SdkErrors.InvalidRequest.Wrap("rpc error: code = InvalidArgument desc = paginate: invalid request, either offset or key is expected, got both");
         var limit = page.Limit == 0 ? DefaultLimit : page.Limit;
-        var end = ByteComparer.PrefixEnd(prefix);
+        var end = KeyPrefix.End(prefix);
         byte[] start = prefix;
         if (!page.Key.IsEmpty)
         {

@@ -4,36 +4,26 @@ using Maci.Storage;
 namespace Maci.Sdk.Store;
 
 /// <summary>
-/// A module's view of the state: every key is prefixed with the module's prefix and every access is
-/// charged to the gas meter (flat cost plus per-byte cost of key and value, SDK-style).
+/// A gas-metered view of a module store: every access is charged to the gas meter (flat cost plus
+/// per-byte cost of key and value, SDK-style).
 /// </summary>
 public sealed class MeteredStore : IKvStore
 {
     private readonly IKvStore _parent;
-    private readonly byte[] _prefix;
     private readonly GasMeter _meter;
     private readonly GasConfig _gas;
 
-    public MeteredStore(IKvStore parent, byte[] prefix, GasMeter meter, GasConfig gas)
+    public MeteredStore(IKvStore parent, GasMeter meter, GasConfig gas)
     {
         _parent = parent;
-        _prefix = prefix;
         _meter = meter;
         _gas = gas;
-    }
-
-    private byte[] Full(ReadOnlySpan<byte> key)
-    {
-        var k = new byte[_prefix.Length + key.Length];
-        _prefix.CopyTo(k, 0);
-        key.CopyTo(k.AsSpan(_prefix.Length));
-        return k;
     }
 
     public byte[]? Get(ReadOnlySpan<byte> key)
     {
         _meter.Consume(_gas.ReadCostFlat, "ReadFlat");
-        var v = _parent.Get(Full(key));
+        var v = _parent.Get(key);
         _meter.Consume(_gas.ReadCostPerByte * (ulong)(key.Length + (v?.Length ?? 0)), "ReadPerByte");
         return v;
     }
@@ -41,30 +31,28 @@ public sealed class MeteredStore : IKvStore
     public bool Has(ReadOnlySpan<byte> key)
     {
         _meter.Consume(_gas.HasCost, "Has");
-        return _parent.Has(Full(key));
+        return _parent.Has(key);
     }
 
     public void Set(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         _meter.Consume(_gas.WriteCostFlat, "WriteFlat");
         _meter.Consume(_gas.WriteCostPerByte * (ulong)(key.Length + value.Length), "WritePerByte");
-        _parent.Set(Full(key), value);
+        _parent.Set(key, value);
     }
 
     public void Delete(ReadOnlySpan<byte> key)
     {
         _meter.Consume(_gas.DeleteCost, "Delete");
-        _parent.Delete(Full(key));
+        _parent.Delete(key);
     }
 
     public IKvIterator Iterate(ReadOnlySpan<byte> start, ReadOnlySpan<byte> end, bool reverse = false)
     {
-        var s = Full(start);
-        var e = end.IsEmpty ? ByteComparer.PrefixEnd(_prefix) : Full(end);
-        return new Iterator(_parent.Iterate(s, e, reverse), _prefix.Length, _meter, _gas);
+        return new Iterator(_parent.Iterate(start, end, reverse), _meter, _gas);
     }
 
-    private sealed class Iterator(IKvIterator inner, int prefixLength, GasMeter meter, GasConfig gas) : IKvIterator
+    private sealed class Iterator(IKvIterator inner, GasMeter meter, GasConfig gas) : IKvIterator
     {
         private bool _charged;
 
@@ -76,14 +64,14 @@ public sealed class MeteredStore : IKvStore
                 if (!_charged)
                 {
                     meter.Consume(gas.IterNextCostFlat, "IterNextFlat");
-                    meter.Consume(gas.ReadCostPerByte * (ulong)(inner.Key.Length - prefixLength + inner.Value.Length), "IterValuePerByte");
+                    meter.Consume(gas.ReadCostPerByte * (ulong)(inner.Key.Length + inner.Value.Length), "IterValuePerByte");
                     _charged = true;
                 }
                 return true;
             }
         }
 
-        public ReadOnlySpan<byte> Key => inner.Key[prefixLength..];
+        public ReadOnlySpan<byte> Key => inner.Key;
 
         public ReadOnlySpan<byte> Value => inner.Value;
 

@@ -1,8 +1,7 @@
 namespace Maci.Sdk.Store;
 
-/// <summary>A module's slice of the state: its name and the key prefix every one of its keys starts with.</summary>
-public sealed record StoreKey(string Name, byte[] Prefix)
-{
-    /// <summary>The conventional prefix: the module name's UTF-8 bytes followed by '/'.</summary>
-    public static StoreKey ForModule(string name) => new(name, System.Text.Encoding.UTF8.GetBytes(name + "/"));
-}
+/// <summary>
+/// Names a module's store. The storage layer gives each registered name its own prefix-free key range;
+/// a module reaches only its own range through <see cref="Context.Store"/>.
+/// </summary>
+public sealed record StoreKey(string Name);
