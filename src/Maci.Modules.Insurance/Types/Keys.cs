@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Maci.Sdk.Store;
+using Maci.Storage;
 
 namespace Maci.Modules.Insurance.Types;
 
@@ -14,7 +15,7 @@ public static class Keys
     /// <summary>The module account holding deposits (locked, unbonding or free) and escrowed premiums.</summary>
     public const string ModuleAccountName = ModuleName;
 
-    public static readonly StoreKey StoreKey = StoreKey.ForModule(ModuleName);
+    public static readonly StoreKey StoreKey = new(ModuleName);
 
     /// <summary>0x00 → Params.</summary>
     public static readonly byte[] ParamsKey = [0x00];
@@ -108,19 +109,7 @@ public static class Keys
     public static ulong TrailingRoundId(ReadOnlySpan<byte> key) => BinaryPrimitives.ReadUInt64BigEndian(key[^8..]);
 
     /// <summary>The smallest key greater than every key starting with <paramref name="prefix"/>.</summary>
-    public static byte[] PrefixEnd(ReadOnlySpan<byte> prefix)
-    {
-        var end = prefix.ToArray();
-        for (var i = end.Length - 1; i >= 0; i--)
-        {
-            if (end[i] != 0xff)
-            {
-                end[i]++;
-                return end[..(i + 1)];
-            }
-        }
-        return [];
-    }
+    public static byte[] PrefixEnd(ReadOnlySpan<byte> prefix) => KeyPrefix.End(prefix);
 
     // Block times before 1970 do not occur; clamp so the key order stays numeric.
     private static ulong TimeKey(long time) => time < 0 ? 0UL : (ulong)time;
