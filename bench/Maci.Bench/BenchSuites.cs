@@ -5,6 +5,7 @@ public static class BenchSuites
 {
     private static readonly (string Name, string About, Func<string[], int> Run)[] Suites =
     [
+        ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),
     ];
 
     public static int Run(string[] args)
