@@ -37,6 +37,10 @@ public class DepositTests : IDisposable
         var start = _chain.Now;
         var r = (MsgWithdrawResponse)_chain.Ok(new MsgWithdraw { Operator = Op, Amount = InsuranceChain.C(400) });
         Assert.Equal(start + 100, r.CompletionTime);
+        var started = Assert.Single(_chain.LastEvents, e => e.Type == InsuranceEvents.TypeWithdrawalStarted);
+        Assert.Equal("400umaci", started.Get(InsuranceEvents.KeyAmount));
+        Assert.Equal((start + 100).ToString(), started.Get(InsuranceEvents.KeyCompletionTime));
+        Assert.Equal(Op, started.Get(InsuranceEvents.KeyOperator));
         _chain.Now += 10;
         _chain.Ok(new MsgWithdraw { Operator = Op, Amount = InsuranceChain.C(350) });
         var op = _chain.Operator(_op);

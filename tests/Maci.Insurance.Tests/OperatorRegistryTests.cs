@@ -134,6 +134,8 @@ public class OperatorRegistryTests : IDisposable
         var resp = (MsgDeregisterOperatorResponse)_chain.Ok(new MsgDeregisterOperator { Operator = _chain.Bech(_op) });
         Assert.Equal("1500", resp.Unbonding.Amount);
         Assert.Equal(_chain.Now + 100, resp.CompletionTime);
+        var ev = Assert.Single(_chain.LastEvents, e => e.Type == InsuranceEvents.TypeOperatorDeregistered);
+        Assert.Equal("1500umaci", ev.Get(InsuranceEvents.KeyAmount));
         var op = _chain.Operator(_op);
         Assert.Equal(OperatorStatus.Deregistered, op.Status);
         Assert.Equal("1500", op.Unbonding);

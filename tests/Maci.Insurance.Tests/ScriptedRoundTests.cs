@@ -194,4 +194,25 @@ public class ScriptedRoundTests : IDisposable
         Assert.Null(Hooks.Ended(99));
         Assert.Equal(before, _chain.Dump());
     }
+
+    [Fact]
+    public void A_round_that_ends_without_a_tally_call_is_judged_at_its_end_time()
+    {
+        At(_round.VotingEnd + 800); // 50 s past the tally delay
+        Assert.Null(Hooks.Ended(7));
+        Assert.Contains(_chain.LastEvents, e => e.Type == InsuranceEvents.TypeTallyRecorded && e.Get(InsuranceEvents.KeyOutcome) == "late");
+        AssertSettled(2_500, TallyOutcome.Late, 0);
+    }
+
+    [Fact]
+    public void A_tallied_round_whose_end_is_never_reported_settles_at_the_hard_timeout()
+    {
+        At(_round.VotingEnd + 10);
+        Assert.Null(Hooks.Tally(7));
+        Assert.Equal(PolicyStatus.Active, _chain.Policy(7).Status);
+        At(_round.VotingEnd + 750 + 172_801);
+        _chain.EndBlock();
+        Assert.DoesNotContain(_chain.LastEvents, e => e.Type == InsuranceEvents.TypeOperatorSlashed);
+        AssertSettled(0, TallyOutcome.OnTime, 0);
+    }
 }
