@@ -36,9 +36,14 @@ public class GenesisTests : IDisposable
     }
 
     [Fact]
-    public void Default_genesis_is_valid()
+    public void Default_genesis_is_valid_and_round_trips()
     {
-        Assert.Null(_chain.Module.ValidateGenesis(_chain.Module.DefaultGenesis()));
+        var g = _chain.Module.DefaultGenesis();
+        Assert.Null(_chain.Module.ValidateGenesis(g));
+        using var fresh = new InsuranceChain();
+        fresh.Module.InitGenesis(fresh.Ctx(ExecMode.Genesis), g);
+        Assert.Equal(g.ToJsonString(), fresh.Module.ExportGenesis(fresh.Ctx(ExecMode.Query)).ToJsonString());
+        fresh.AssertInvariants();
     }
 
     [Fact]
