@@ -23,7 +23,7 @@ public static class JsonRpcResponse
         w.WriteStartObject("error");
         w.WriteNumber("code", error.Code);
         w.WriteString("message", error.RpcMessage);
-        if (error.Data.Length > 0) w.WriteString("data", error.Data);
+        if (error.ErrorData.Length > 0) w.WriteString("data", error.ErrorData);
         w.WriteEndObject();
         w.WriteEndObject();
     }

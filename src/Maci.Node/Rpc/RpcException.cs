@@ -14,7 +14,7 @@ public sealed class RpcException(int code, string rpcMessage, string data) : Exc
 
     public string RpcMessage { get; } = rpcMessage;
 
-    public string Data { get; } = data;
+    public string ErrorData { get; } = data;
 
     public static RpcException ParseError(string data) => new(ParseErrorCode, "Parse error. Invalid JSON", data);
 
