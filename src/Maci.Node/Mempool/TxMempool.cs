@@ -55,7 +55,16 @@ public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, 
                     throw new MempoolException(MempoolErrorKind.TxInCache, "tx already exists in cache");
             }
 
-            var result = checkTx(tx, CheckTxKind.New);
+            CheckTxResult result;
+            try
+            {
+                result = checkTx(tx, CheckTxKind.New);
+            }
+            catch
+            {
+                lock (_data) _cache.Remove(key); // the tx was never judged: let it be sent again
+                throw;
+            }
             lock (_data)
             {
                 if (!result.IsOk)

@@ -135,4 +135,15 @@ public class TxMempoolTests
         Assert.Equal(100, pool.Size);
         Assert.Equal(300, errors);
     }
+
+    [Fact]
+    public void App_failure_leaves_the_tx_retryable()
+    {
+        var fail = true;
+        var pool = new TxMempool(new MempoolOptions(), (_, _) => fail ? throw new IOException("app connection lost") : new CheckTxResult());
+        Assert.Throws<IOException>(() => pool.CheckTx(Tx("t")));
+        fail = false;
+        Assert.True(pool.CheckTx(Tx("t")).IsOk);
+        Assert.Equal(1, pool.Size);
+    }
 }

@@ -24,16 +24,9 @@ internal sealed class FakeBackend : IChainBackend
 
     public TimeSpan BroadcastTxCommitTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    public NodeStatus GetStatus()
-    {
-        var latest = Blocks.LoadBlock(Blocks.Height)!;
-        var earliest = Blocks.LoadBlock(Blocks.Base)!;
-        return new NodeStatus(
-            new NodeInfo("7c1f6c4bba8c2b1cd5a1a46d1e6a5b2e2dbb6c8f", TestChain.ChainId, "maci-node"),
-            new SyncInfo(Blocks.LoadBlockId(Blocks.Height)!.Hash, Blocks.LoadResults(Blocks.Height)!.AppHash, latest.Header.Height, latest.Header.Time,
-                Blocks.LoadBlockId(Blocks.Base)!.Hash, earliest.Header.AppHash, earliest.Header.Height, earliest.Header.Time),
+    public NodeStatus GetStatus() =>
+        NodeStatusBuilder.FromStore(Blocks, new NodeInfo(NodeStatusBuilder.NodeId(Chain.Factory.Key.PubKey), TestChain.ChainId, "maci-node"),
             ValidatorsAt(0)[0]);
-    }
 
     public GenesisInfo Genesis => new(new ChainTime(1_700_000_000, 0), TestChain.ChainId, 1, Chain.Factory.ConsensusParams,
         [new GenesisValidator(Chain.Factory.Key.Address, Chain.Factory.Key.PubKey, 10, "validator")], [0xAB], "{\"bank\":{}}");

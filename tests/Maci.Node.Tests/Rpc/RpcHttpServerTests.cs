@@ -70,6 +70,19 @@ public class RpcHttpServerTests
     }
 
     [Fact]
+    public async Task Oversized_body_is_an_invalid_request()
+    {
+        var chain = new TestChain();
+        chain.Append([]);
+        await using var server = await RpcHttpServer.StartAsync(new FakeBackend(chain), new RpcServerOptions(Port: 0, MaxBodyBytes: 100));
+        using var http = new HttpClient();
+        var body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"broadcast_tx_sync\",\"params\":{\"tx\":\"" + new string('A', 200) + "\"}}";
+        var (status, json) = await SendAsync(http, Post(server.Address, body));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(-32600, json.GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
     public async Task Websocket_subscription_receives_events_with_the_subscribe_id()
     {
         var (backend, server) = await StartAsync();
