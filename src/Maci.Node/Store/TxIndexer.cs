@@ -17,13 +17,15 @@ public sealed class TxIndexer(IKvStore store)
     public void IndexBlock(long height, IReadOnlyList<byte[]> txs, IReadOnlyList<ExecTxResult> results)
     {
         if (txs.Count != results.Count) throw new ArgumentException($"{results.Count} results for {txs.Count} txs");
+        using var w = new KvWriter(store);
         for (var i = 0; i < txs.Count; i++)
         {
             var entry = new IndexedTx(TxHash.Compute(txs[i]), height, (uint)i, txs[i], results[i]);
-            store.Set(StoreKeys.ByBytes(StoreKeys.TxByHash, entry.Hash), CometProto.EncodeTxResult(entry));
+            w.Put(StoreKeys.ByBytes(StoreKeys.TxByHash, entry.Hash), CometProto.EncodeTxResult(entry));
             foreach (var (key, value) in IndexedAttributes(entry))
-                store.Set(StoreKeys.EventEntry(key, value, height, (uint)i), entry.Hash);
+                w.Put(StoreKeys.EventEntry(key, value, height, (uint)i), entry.Hash);
         }
+        w.Commit();
     }
 
     public IndexedTx? Get(ReadOnlySpan<byte> hash)

@@ -77,7 +77,7 @@ public class BlockProducerTests
         private ChainTime Tick() => new(_seconds++, 0);
 
         public HashChainApp App { get; } = new();
-        public SortedMemKvStore Kv { get; } = new();
+        public Maci.Storage.MemKvStore Kv { get; } = new();
         public BlockFactory Factory { get; }
         public BlockStore Blocks => new(Kv);
         public TxIndexer Index => new(Kv);

@@ -1,5 +1,6 @@
 using Maci.Node.Chain;
 using Maci.Node.Store;
+using Maci.Storage;
 
 namespace Maci.Node.Tests.Store;
 
@@ -8,15 +9,16 @@ internal sealed class TestChain
 {
     public const string ChainId = "maci-test-1";
 
-    public TestChain()
+    public TestChain(IKvStore? kv = null)
     {
+        Kv = kv ?? new MemKvStore();
         Factory = new BlockFactory(ChainId, new ValidatorKey(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()), 10,
             new ConsensusParams(), 1);
         Blocks = new BlockStore(Kv);
         Index = new TxIndexer(Kv);
     }
 
-    public SortedMemKvStore Kv { get; } = new();
+    public IKvStore Kv { get; }
 
     public BlockFactory Factory { get; }
 
