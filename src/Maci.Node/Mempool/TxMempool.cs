@@ -8,7 +8,7 @@ namespace Maci.Node.Mempool;
 /// (committed txs removed, the rest re-checked). Thread-safe; CheckTx calls into the application one
 /// at a time, and <see cref="LockForCommitAsync"/> keeps them out while a block is being committed.
 /// </summary>
-public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, CheckTxResult> checkTx)
+public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, CancellationToken, ValueTask<CheckTxResult>> checkTx)
 {
     private readonly Lock _data = new();
     private readonly SemaphoreSlim _updateGate = new(1, 1);
@@ -38,10 +38,10 @@ public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, 
     /// Runs CheckTx and admits the tx when it passes. Throws <see cref="MempoolException"/> for a full
     /// mempool, an oversized tx or a tx already in the cache; otherwise returns the application's answer.
     /// </summary>
-    public CheckTxResult CheckTx(byte[] tx)
+    public async ValueTask<CheckTxResult> CheckTxAsync(byte[] tx, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        _updateGate.Wait();
+        await _updateGate.WaitAsync(ct);
         try
         {
             var key = Convert.ToHexString(TxHash.Compute(tx));
@@ -58,7 +58,7 @@ public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, 
             CheckTxResult result;
             try
             {
-                result = checkTx(tx, CheckTxKind.New);
+                result = await checkTx(tx, CheckTxKind.New, ct);
             }
             catch
             {
@@ -118,7 +118,7 @@ public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, 
             return (max < 0 ? _txs : _txs.Take(max)).Select(p => p.Tx).ToArray();
     }
 
-    /// <summary>Blocks new CheckTx calls until the returned handle is disposed (hold it across Commit and <see cref="Update"/>).</summary>
+    /// <summary>Blocks new CheckTx calls until the returned handle is disposed (hold it across Commit and <see cref="UpdateAsync"/>).</summary>
     public async Task<IDisposable> LockForCommitAsync(CancellationToken ct = default)
     {
         await _updateGate.WaitAsync(ct);
@@ -129,7 +129,8 @@ public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, 
     /// After a commit: removes the block's txs (keeping successful ones in the cache so they cannot be
     /// replayed, dropping failed ones from it), then re-checks what remains and evicts txs that now fail.
     /// </summary>
-    public void Update(long height, IReadOnlyList<byte[]> committed, IReadOnlyList<ExecTxResult> results)
+    public async Task UpdateAsync(long height, IReadOnlyList<byte[]> committed, IReadOnlyList<ExecTxResult> results,
+        CancellationToken ct = default)
     {
         if (committed.Count != results.Count) throw new ArgumentException($"{results.Count} results for {committed.Count} txs");
         List<PendingTx> toRecheck;
@@ -147,7 +148,7 @@ public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, 
         }
         foreach (var p in toRecheck)
         {
-            var r = checkTx(p.Tx, CheckTxKind.Recheck);
+            var r = await checkTx(p.Tx, CheckTxKind.Recheck, ct);
             if (r.IsOk) continue;
             lock (_data)
             {

@@ -69,7 +69,7 @@ public sealed class BlockProducer(
     /// Handshake replay: re-executes stored blocks above the application's last committed height
     /// (FinalizeBlock + Commit) and checks each app hash against the stored results.
     /// </summary>
-    public void Replay(long appLastHeight)
+    public async Task ReplayAsync(long appLastHeight, CancellationToken ct = default)
     {
         if (appLastHeight > blocks.Height)
             throw new InvalidOperationException($"app block height {appLastHeight} too high (store height {blocks.Height})");
@@ -77,12 +77,12 @@ public sealed class BlockProducer(
         {
             var block = blocks.LoadBlock(h)!;
             var id = blocks.LoadBlockId(h)!;
-            var outcome = app.FinalizeBlock(block, id);
+            var outcome = await app.FinalizeBlockAsync(block, id, ct);
             var stored = blocks.LoadResults(h)!;
             if (!outcome.AppHash.AsSpan().SequenceEqual(stored.AppHash))
                 throw new InvalidOperationException(
                     $"app hash mismatch replaying height {h}: got {Convert.ToHexString(outcome.AppHash)}, stored {Convert.ToHexString(stored.AppHash)}");
-            app.Commit();
+            await app.CommitAsync(ct);
         }
     }
 
@@ -109,16 +109,16 @@ public sealed class BlockProducer(
         var maxDataBytes = MaxDataBytes(factory.ConsensusParams.BlockMaxBytes, factory.Validators.Count);
         var reapBytes = factory.ConsensusParams.BlockMaxBytes == -1 ? -1 : maxDataBytes;
         var candidates = mempool.ReapMaxBytesMaxGas(reapBytes, factory.ConsensusParams.BlockMaxGas);
-        var txs = app.PrepareProposal(height, time, candidates, maxDataBytes, factory.Key.Address);
+        var txs = await app.PrepareProposalAsync(height, time, candidates, maxDataBytes, factory.Key.Address, ct);
         var size = txs.Sum(t => TxMempool.ProtoSizeInData(t.Length));
         if (size > maxDataBytes)
             throw new InvalidOperationException($"PrepareProposal returned {size} bytes of txs, above the limit {maxDataBytes}");
 
         var block = factory.MakeBlock(height, time, lastId, lastCommit, txs, appHash, lastResultsHash);
         var blockId = block.ComputeBlockId();
-        if (!app.ProcessProposal(block, blockId))
+        if (!await app.ProcessProposalAsync(block, blockId, ct))
             throw new InvalidOperationException($"the application rejected its own proposal at height {height}");
-        var outcome = app.FinalizeBlock(block, blockId);
+        var outcome = await app.FinalizeBlockAsync(block, blockId, ct);
         if (outcome.TxResults.Count != txs.Count)
             throw new InvalidOperationException($"FinalizeBlock returned {outcome.TxResults.Count} results for {txs.Count} txs");
 
@@ -130,8 +130,8 @@ public sealed class BlockProducer(
 
         using (await mempool.LockForCommitAsync(ct))
         {
-            app.Commit();
-            mempool.Update(height, txs, outcome.TxResults);
+            await app.CommitAsync(ct);
+            await mempool.UpdateAsync(height, txs, outcome.TxResults, ct);
         }
 
         events.Publish(new NewBlockEvent(block, blockId, results));

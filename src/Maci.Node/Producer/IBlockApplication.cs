@@ -11,17 +11,18 @@ namespace Maci.Node.Producer;
 public interface IBlockApplication
 {
     /// <summary>Orders/filters the reaped txs; their Data-encoded size must stay within <paramref name="maxTxBytes"/>.</summary>
-    IReadOnlyList<byte[]> PrepareProposal(long height, ChainTime time, IReadOnlyList<byte[]> txs, long maxTxBytes, byte[] proposerAddress);
+    ValueTask<IReadOnlyList<byte[]>> PrepareProposalAsync(long height, ChainTime time, IReadOnlyList<byte[]> txs, long maxTxBytes,
+        byte[] proposerAddress, CancellationToken ct);
 
     /// <summary>Accepts or rejects the proposed block (the proposer also runs this in v0.38).</summary>
-    bool ProcessProposal(Block block, BlockId blockId);
+    ValueTask<bool> ProcessProposalAsync(Block block, BlockId blockId, CancellationToken ct);
 
     /// <summary>Executes the block: exactly one result per tx, in order, plus the new app hash. Must not persist.</summary>
-    FinalizeBlockOutcome FinalizeBlock(Block block, BlockId blockId);
+    ValueTask<FinalizeBlockOutcome> FinalizeBlockAsync(Block block, BlockId blockId, CancellationToken ct);
 
     /// <summary>Persists the state FinalizeBlock produced.</summary>
-    void Commit();
+    ValueTask CommitAsync(CancellationToken ct);
 
     /// <summary>Mempool admission check (also used for re-checks after each commit).</summary>
-    CheckTxResult CheckTx(byte[] tx, CheckTxKind kind);
+    ValueTask<CheckTxResult> CheckTxAsync(byte[] tx, CheckTxKind kind, CancellationToken ct);
 }

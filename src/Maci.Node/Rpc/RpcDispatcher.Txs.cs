@@ -31,17 +31,23 @@ public sealed partial class RpcDispatcher
 
     private static byte[] RequireTx(RpcParams p) => p.Bytes("tx") ?? throw RpcException.InvalidParams("missing parameter tx");
 
-    private byte[] BroadcastAsync(RpcParams p)
+    /// <summary>
+    /// Returns without waiting for the application's verdict. Refusals the mempool decides before calling
+    /// the application (full, too large, already in cache) complete synchronously and surface as errors.
+    /// </summary>
+    private async Task<byte[]> BroadcastAsyncAsync(RpcParams p, CancellationToken ct)
     {
         var tx = RequireTx(p);
-        _backend.Mempool.CheckTx(tx);
+        var pending = _backend.Mempool.CheckTxAsync(tx, CancellationToken.None).AsTask();
+        if (pending.IsCompleted) await pending;
+        else _ = pending.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default); // observe late failures
         return CometJson.BroadcastTxResult(null, TxHash.Compute(tx));
     }
 
-    private byte[] BroadcastSync(RpcParams p)
+    private async Task<byte[]> BroadcastSyncAsync(RpcParams p, CancellationToken ct)
     {
         var tx = RequireTx(p);
-        var check = _backend.Mempool.CheckTx(tx);
+        var check = await _backend.Mempool.CheckTxAsync(tx, ct);
         return CometJson.BroadcastTxResult(check, TxHash.Compute(tx));
     }
 
@@ -55,7 +61,7 @@ public sealed partial class RpcDispatcher
         CheckTxResult check;
         try
         {
-            check = _backend.Mempool.CheckTx(tx);
+            check = await _backend.Mempool.CheckTxAsync(tx, ct);
         }
         catch (Exception e) when (e is Mempool.MempoolException)
         {

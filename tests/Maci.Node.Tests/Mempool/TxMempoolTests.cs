@@ -11,24 +11,28 @@ public class TxMempoolTests
         public HashSet<string> Rejected { get; } = [];
         public List<(string Tx, CheckTxKind Kind)> Calls { get; } = [];
 
-        public CheckTxResult Check(byte[] tx, CheckTxKind kind)
+        public ValueTask<CheckTxResult> Check(byte[] tx, CheckTxKind kind, CancellationToken ct)
         {
             var s = Encoding.UTF8.GetString(tx);
             lock (Calls) Calls.Add((s, kind));
-            return Rejected.Contains(s) ? new CheckTxResult(Code: 5, Log: "insufficient funds", Codespace: "sdk") : new CheckTxResult(GasWanted: 100);
+            return ValueTask.FromResult(Rejected.Contains(s)
+                ? new CheckTxResult(Code: 5, Log: "insufficient funds", Codespace: "sdk")
+                : new CheckTxResult(GasWanted: 100));
         }
     }
 
     private static byte[] Tx(string s) => Encoding.UTF8.GetBytes(s);
 
+    private static Task<CheckTxResult> Check(TxMempool pool, string tx) => pool.CheckTxAsync(Tx(tx)).AsTask();
+
     [Fact]
-    public void Admits_in_fifo_order_and_rejects_duplicates_with_cometbft_error()
+    public async Task Admits_in_fifo_order_and_rejects_duplicates_with_cometbft_error()
     {
         var app = new FakeApp();
         var pool = new TxMempool(new MempoolOptions(), app.Check);
-        Assert.True(pool.CheckTx(Tx("a")).IsOk);
-        Assert.True(pool.CheckTx(Tx("b")).IsOk);
-        var e = Assert.Throws<MempoolException>(() => pool.CheckTx(Tx("a")));
+        Assert.True((await Check(pool, "a")).IsOk);
+        Assert.True((await Check(pool, "b")).IsOk);
+        var e = await Assert.ThrowsAsync<MempoolException>(() => Check(pool, "a"));
         Assert.Equal("tx already exists in cache", e.Message);
         Assert.Equal(MempoolErrorKind.TxInCache, e.Kind);
         Assert.Equal(["a", "b"], pool.ReapMaxTxs(-1).Select(Encoding.UTF8.GetString));
@@ -37,39 +41,39 @@ public class TxMempoolTests
     }
 
     [Fact]
-    public void Failed_check_is_returned_and_not_cached()
+    public async Task Failed_check_is_returned_and_not_cached()
     {
         var app = new FakeApp();
         app.Rejected.Add("bad");
         var pool = new TxMempool(new MempoolOptions(), app.Check);
-        var r = pool.CheckTx(Tx("bad"));
+        var r = await Check(pool, "bad");
         Assert.Equal(5u, r.Code);
         Assert.Equal(0, pool.Size);
         app.Rejected.Clear();
-        Assert.True(pool.CheckTx(Tx("bad")).IsOk); // may be retried once valid
+        Assert.True((await Check(pool, "bad")).IsOk); // may be retried once valid
     }
 
     [Fact]
-    public void Bounds_count_bytes_and_tx_size()
+    public async Task Bounds_count_bytes_and_tx_size()
     {
         var app = new FakeApp();
         var pool = new TxMempool(new MempoolOptions(MaxTxs: 2, MaxTxsBytes: 10, MaxTxBytes: 4), app.Check);
-        pool.CheckTx(Tx("1234"));
-        var big = Assert.Throws<MempoolException>(() => pool.CheckTx(Tx("12345")));
+        await Check(pool, "1234");
+        var big = await Assert.ThrowsAsync<MempoolException>(() => Check(pool, "12345"));
         Assert.Equal("Tx too large. Max size is 4, but got 5", big.Message);
-        var bytes = Assert.Throws<MempoolException>(() => pool.CheckTx(Tx("1234567")));
+        var bytes = await Assert.ThrowsAsync<MempoolException>(() => Check(pool, "1234567"));
         Assert.Equal(MempoolErrorKind.MempoolFull, bytes.Kind);
         Assert.Equal("mempool is full: number of txs 1 (max: 2), total txs bytes 4 (max: 10)", bytes.Message);
-        pool.CheckTx(Tx("x"));
-        Assert.Equal(MempoolErrorKind.MempoolFull, Assert.Throws<MempoolException>(() => pool.CheckTx(Tx("y"))).Kind);
+        await Check(pool, "x");
+        Assert.Equal(MempoolErrorKind.MempoolFull, (await Assert.ThrowsAsync<MempoolException>(() => Check(pool, "y"))).Kind);
     }
 
     [Fact]
-    public void Reaps_by_proto_bytes_and_gas()
+    public async Task Reaps_by_proto_bytes_and_gas()
     {
         var app = new FakeApp();
         var pool = new TxMempool(new MempoolOptions(), app.Check);
-        foreach (var s in new[] { "aaaa", "bbbb", "cccc" }) pool.CheckTx(Tx(s));
+        foreach (var s in new[] { "aaaa", "bbbb", "cccc" }) await Check(pool, s);
         // each 4-byte tx costs 1 tag + 1 length + 4 = 6 bytes inside Data
         Assert.Equal(2, pool.ReapMaxBytesMaxGas(12, -1).Count);
         Assert.Single(pool.ReapMaxBytesMaxGas(11, -1));
@@ -80,32 +84,44 @@ public class TxMempoolTests
     }
 
     [Fact]
-    public void Update_removes_committed_and_rechecks_the_rest()
+    public async Task Update_removes_committed_and_rechecks_the_rest()
     {
         var app = new FakeApp();
         var pool = new TxMempool(new MempoolOptions(), app.Check);
-        foreach (var s in new[] { "a", "b", "c", "d" }) pool.CheckTx(Tx(s));
+        foreach (var s in new[] { "a", "b", "c", "d" }) await Check(pool, s);
         app.Rejected.Add("c"); // state changed: c is no longer valid
-        pool.Update(1, [Tx("a"), Tx("b")], [new ExecTxResult(), new ExecTxResult(Code: 3)]);
+        await pool.UpdateAsync(1, [Tx("a"), Tx("b")], [new ExecTxResult(), new ExecTxResult(Code: 3)]);
         Assert.Equal(["d"], pool.ReapMaxTxs(-1).Select(Encoding.UTF8.GetString));
         Assert.Equal(1, pool.Height);
         Assert.Contains(("c", CheckTxKind.Recheck), app.Calls);
-        Assert.Throws<MempoolException>(() => pool.CheckTx(Tx("a"))); // committed ok: stays cached
-        Assert.True(pool.CheckTx(Tx("b")).IsOk);                    // committed failed: may come again
+        await Assert.ThrowsAsync<MempoolException>(() => Check(pool, "a")); // committed ok: stays cached
+        Assert.True((await Check(pool, "b")).IsOk);                        // committed failed: may come again
         app.Rejected.Clear();
-        Assert.True(pool.CheckTx(Tx("c")).IsOk);                    // evicted by recheck: not cached
+        Assert.True((await Check(pool, "c")).IsOk);                        // evicted by recheck: not cached
     }
 
     [Fact]
-    public void Cache_is_lru_bounded()
+    public async Task Recheck_can_be_disabled()
+    {
+        var app = new FakeApp();
+        var pool = new TxMempool(new MempoolOptions(Recheck: false), app.Check);
+        await Check(pool, "a");
+        app.Rejected.Add("a");
+        await pool.UpdateAsync(1, [], []);
+        Assert.Equal(1, pool.Size);
+        Assert.DoesNotContain(("a", CheckTxKind.Recheck), app.Calls);
+    }
+
+    [Fact]
+    public async Task Cache_is_lru_bounded()
     {
         var app = new FakeApp();
         var pool = new TxMempool(new MempoolOptions(CacheSize: 2), app.Check);
-        pool.CheckTx(Tx("a"));
-        pool.CheckTx(Tx("b"));
-        pool.CheckTx(Tx("c")); // evicts "a" from the cache (it stays in the pool)
-        pool.Update(1, [Tx("a")], [new ExecTxResult(Code: 1)]);
-        Assert.True(pool.CheckTx(Tx("a")).IsOk);
+        await Check(pool, "a");
+        await Check(pool, "b");
+        await Check(pool, "c"); // evicts "a" from the cache (it stays in the pool)
+        await pool.UpdateAsync(1, [Tx("a")], [new ExecTxResult(Code: 1)]);
+        Assert.True((await Check(pool, "a")).IsOk);
     }
 
     [Fact]
@@ -114,7 +130,7 @@ public class TxMempoolTests
         var app = new FakeApp();
         var pool = new TxMempool(new MempoolOptions(), app.Check);
         var handle = await pool.LockForCommitAsync();
-        var pending = Task.Run(() => pool.CheckTx(Tx("late")));
+        var pending = Check(pool, "late");
         await Task.Delay(50);
         Assert.False(pending.IsCompleted);
         handle.Dispose();
@@ -122,14 +138,14 @@ public class TxMempoolTests
     }
 
     [Fact]
-    public void Concurrent_check_tx_admits_each_distinct_tx_once()
+    public async Task Concurrent_check_tx_admits_each_distinct_tx_once()
     {
         var app = new FakeApp();
         var pool = new TxMempool(new MempoolOptions(), app.Check);
         var errors = 0;
-        Parallel.For(0, 400, i =>
+        await Parallel.ForAsync(0, 400, async (i, _) =>
         {
-            try { pool.CheckTx(Tx("t" + (i % 100))); }
+            try { await Check(pool, "t" + (i % 100)); }
             catch (MempoolException) { Interlocked.Increment(ref errors); }
         });
         Assert.Equal(100, pool.Size);
@@ -137,13 +153,14 @@ public class TxMempoolTests
     }
 
     [Fact]
-    public void App_failure_leaves_the_tx_retryable()
+    public async Task App_failure_leaves_the_tx_retryable()
     {
         var fail = true;
-        var pool = new TxMempool(new MempoolOptions(), (_, _) => fail ? throw new IOException("app connection lost") : new CheckTxResult());
-        Assert.Throws<IOException>(() => pool.CheckTx(Tx("t")));
+        var pool = new TxMempool(new MempoolOptions(), (_, _, _) =>
+            fail ? throw new IOException("app connection lost") : ValueTask.FromResult(new CheckTxResult()));
+        await Assert.ThrowsAsync<IOException>(() => Check(pool, "t"));
         fail = false;
-        Assert.True(pool.CheckTx(Tx("t")).IsOk);
+        Assert.True((await Check(pool, "t")).IsOk);
         Assert.Equal(1, pool.Size);
     }
 }

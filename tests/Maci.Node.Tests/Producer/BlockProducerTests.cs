@@ -21,19 +21,20 @@ public class BlockProducerTests
         public Func<IReadOnlyList<byte[]>, IReadOnlyList<byte[]>> Prepare { get; set; } = txs => txs;
         public bool Corrupt { get; set; }
 
-        public IReadOnlyList<byte[]> PrepareProposal(long height, ChainTime time, IReadOnlyList<byte[]> txs, long maxTxBytes, byte[] proposer)
+        public ValueTask<IReadOnlyList<byte[]>> PrepareProposalAsync(long height, ChainTime time, IReadOnlyList<byte[]> txs,
+            long maxTxBytes, byte[] proposer, CancellationToken ct)
         {
             Calls.Add($"prepare {height}");
-            return Prepare(txs);
+            return ValueTask.FromResult(Prepare(txs));
         }
 
-        public bool ProcessProposal(Block block, BlockId blockId)
+        public ValueTask<bool> ProcessProposalAsync(Block block, BlockId blockId, CancellationToken ct)
         {
             Calls.Add($"process {block.Header.Height}");
-            return true;
+            return ValueTask.FromResult(true);
         }
 
-        public FinalizeBlockOutcome FinalizeBlock(Block block, BlockId blockId)
+        public ValueTask<FinalizeBlockOutcome> FinalizeBlockAsync(Block block, BlockId blockId, CancellationToken ct)
         {
             Calls.Add($"finalize {block.Header.Height}");
             var state = Committed;
@@ -47,20 +48,21 @@ public class BlockProducerTests
                     : new ExecTxResult(Code: 2, Log: "bad tx", Codespace: "app"));
             }
             _pending = Corrupt ? [0] : state;
-            return new FinalizeBlockOutcome(results, [new AbciEvent("block", new AbciEventAttribute("height", block.Header.Height.ToString(), false))],
-                [], null, _pending);
+            return ValueTask.FromResult(new FinalizeBlockOutcome(results,
+                [new AbciEvent("block", new AbciEventAttribute("height", block.Header.Height.ToString(), false))], [], null, _pending));
         }
 
-        public void Commit()
+        public ValueTask CommitAsync(CancellationToken ct)
         {
             Calls.Add("commit");
             Committed = _pending;
+            return ValueTask.CompletedTask;
         }
 
-        public CheckTxResult CheckTx(byte[] tx, CheckTxKind kind)
+        public ValueTask<CheckTxResult> CheckTxAsync(byte[] tx, CheckTxKind kind, CancellationToken ct)
         {
             Calls.Add($"check {kind}");
-            return tx.AsSpan().StartsWith("bad"u8) ? new CheckTxResult(Code: 2) : new CheckTxResult(GasWanted: 10);
+            return ValueTask.FromResult(tx.AsSpan().StartsWith("bad"u8) ? new CheckTxResult(Code: 2) : new CheckTxResult(GasWanted: 10));
         }
     }
 
@@ -69,7 +71,7 @@ public class BlockProducerTests
         public Node(Func<ChainTime>? clock = null, ConsensusParams? consensusParams = null)
         {
             Factory = new BlockFactory("producer-test", new ValidatorKey(new byte[32]), 10, consensusParams ?? new ConsensusParams(), 1);
-            Mempool = new TxMempool(new MempoolOptions(), (tx, kind) => App.CheckTx(tx, kind));
+            Mempool = new TxMempool(new MempoolOptions(), (tx, kind, ct) => App.CheckTxAsync(tx, kind, ct));
             Producer = new BlockProducer(Factory, App, Blocks, Index, Mempool, Events, [0xAB], clock ?? Tick, 1);
         }
 
@@ -91,9 +93,9 @@ public class BlockProducerTests
     {
         var node = new Node();
         var b1 = await node.Producer.ProduceBlockAsync();
-        node.Mempool.CheckTx("one"u8.ToArray());
-        node.Mempool.CheckTx("two"u8.ToArray());
-        node.Mempool.CheckTx("three"u8.ToArray());
+        await node.Mempool.CheckTxAsync("one"u8.ToArray());
+        await node.Mempool.CheckTxAsync("two"u8.ToArray());
+        await node.Mempool.CheckTxAsync("three"u8.ToArray());
         node.App.Calls.Clear();
         var b2 = await node.Producer.ProduceBlockAsync();
         var b3 = await node.Producer.ProduceBlockAsync();
@@ -119,8 +121,8 @@ public class BlockProducerTests
         var node = new Node();
         using var blocksSub = node.Events.Subscribe("t", "tm.event='NewBlock'");
         using var txSub = node.Events.Subscribe("t", "tm.event='Tx' AND app.tx='x'");
-        node.Mempool.CheckTx("x"u8.ToArray());
-        node.Mempool.CheckTx("y"u8.ToArray());
+        await node.Mempool.CheckTxAsync("x"u8.ToArray());
+        await node.Mempool.CheckTxAsync("y"u8.ToArray());
         node.App.Prepare = txs => txs.Take(1).ToArray(); // leaves "y" pending
         await node.Producer.ProduceBlockAsync();
         Assert.True(blocksSub.Reader.TryRead(out var nb));
@@ -158,22 +160,22 @@ public class BlockProducerTests
     public async Task Replay_reexecutes_blocks_above_the_app_height_and_checks_app_hash()
     {
         var node = new Node();
-        node.Mempool.CheckTx("a"u8.ToArray());
+        await node.Mempool.CheckTxAsync("a"u8.ToArray());
         await node.Producer.ProduceBlockAsync();
-        node.Mempool.CheckTx("b"u8.ToArray());
+        await node.Mempool.CheckTxAsync("b"u8.ToArray());
         await node.Producer.ProduceBlockAsync();
         var finalState = node.App.Committed;
 
         var restarted = new HashChainApp();
         var producer = new BlockProducer(node.Factory, restarted, node.Blocks, node.Index, node.Mempool, node.Events, [0xAB],
             () => new ChainTime(1_900_000_000, 0));
-        producer.Replay(0);
+        await producer.ReplayAsync(0);
         Assert.Equal(finalState, restarted.Committed);
-        Assert.Throws<InvalidOperationException>(() => producer.Replay(5));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => producer.ReplayAsync(5));
 
         var corrupt = new HashChainApp { Corrupt = true };
         var bad = new BlockProducer(node.Factory, corrupt, node.Blocks, node.Index, node.Mempool, node.Events, [0xAB],
             () => new ChainTime(1_900_000_000, 0));
-        Assert.Contains("app hash mismatch replaying height 1", Assert.Throws<InvalidOperationException>(() => bad.Replay(0)).Message);
+        Assert.Contains("app hash mismatch replaying height 1", (await Assert.ThrowsAsync<InvalidOperationException>(() => bad.ReplayAsync(0))).Message);
     }
 }

@@ -21,7 +21,7 @@ public class CosmJsInteropTests
             while (!stop.IsCancellationRequested)
             {
                 await Task.Delay(150);
-                backend.ProduceBlock();
+                await backend.ProduceBlockAsync();
             }
         });
 

@@ -12,10 +12,10 @@ internal sealed class FakeBackend : IChainBackend
     public FakeBackend(TestChain chain)
     {
         Chain = chain;
-        Mempool = new TxMempool(new MempoolOptions(), (tx, _) =>
+        Mempool = new TxMempool(new MempoolOptions(), (tx, _, _) => ValueTask.FromResult(
             tx.AsSpan().StartsWith("bad"u8)
                 ? new CheckTxResult(Code: 5, Log: "insufficient funds", Codespace: "sdk")
-                : new CheckTxResult(GasWanted: 1000));
+                : new CheckTxResult(GasWanted: 1000)));
     }
 
     public TestChain Chain { get; }
@@ -52,12 +52,12 @@ internal sealed class FakeBackend : IChainBackend
     public EventBus Events { get; } = new();
 
     /// <summary>Commits the mempool's txs as the next block and publishes the events, as the producer will.</summary>
-    public void ProduceBlock()
+    public async Task ProduceBlockAsync()
     {
         var txs = Mempool.ReapMaxBytesMaxGas(-1, -1);
         var (block, id) = Chain.Append(txs);
         var results = Blocks.LoadResults(block.Header.Height)!;
-        Mempool.Update(block.Header.Height, txs, results.TxResults);
+        await Mempool.UpdateAsync(block.Header.Height, txs, results.TxResults);
         Events.Publish(new NewBlockEvent(block, id, results));
         for (var i = 0; i < txs.Count; i++)
             Events.Publish(new TxEvent(new IndexedTx(TxHash.Compute(txs[i]), block.Header.Height, (uint)i, txs[i], results.TxResults[i])));

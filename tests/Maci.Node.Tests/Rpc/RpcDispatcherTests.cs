@@ -166,13 +166,28 @@ public class RpcDispatcherTests
     }
 
     [Fact]
+    public async Task Broadcast_async_returns_the_hash_and_reports_mempool_refusals()
+    {
+        var (backend, rpc) = Setup();
+        var tx = Encoding.UTF8.GetBytes("async tx");
+        var r = await Result(rpc, "broadcast_tx_async", $"{{\"tx\":\"{Convert.ToBase64String(tx)}\"}}");
+        Assert.Equal(0, r.GetProperty("code").GetInt32());
+        Assert.Equal(Convert.ToHexString(TxHash.Compute(tx)), r.GetProperty("hash").GetString());
+        Assert.Equal("tx already exists in cache",
+            (await Error(rpc, "broadcast_tx_async", $"{{\"tx\":\"{Convert.ToBase64String(tx)}\"}}")).GetProperty("data").GetString());
+        var rejected = await Result(rpc, "broadcast_tx_async", $"{{\"tx\":\"{Convert.ToBase64String("bad async"u8.ToArray())}\"}}");
+        Assert.Equal(0, rejected.GetProperty("code").GetInt32()); // the verdict is not part of the async answer
+        Assert.Equal(1, backend.Mempool.Size);
+    }
+
+    [Fact]
     public async Task Broadcast_commit_waits_for_the_block()
     {
         var (backend, rpc) = Setup();
         var tx = Encoding.UTF8.GetBytes("commit me");
         var pending = Call(rpc, "broadcast_tx_commit", $"{{\"tx\":\"{Convert.ToBase64String(tx)}\"}}");
         while (backend.Mempool.Size == 0) await Task.Delay(5);
-        backend.ProduceBlock();
+        await backend.ProduceBlockAsync();
         var r = (await pending).GetProperty("result");
         Assert.Equal("4", r.GetProperty("height").GetString());
         Assert.Equal("200000", r.GetProperty("tx_result").GetProperty("gas_wanted").GetString());

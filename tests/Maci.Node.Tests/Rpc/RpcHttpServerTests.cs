@@ -100,7 +100,7 @@ public class RpcHttpServerTests
         var bad = await ReceiveJsonAsync(ws, cts.Token);
         Assert.Equal(-32603, bad.GetProperty("error").GetProperty("code").GetInt32());
 
-        backend.ProduceBlock();
+        await backend.ProduceBlockAsync();
         var evt = await ReceiveJsonAsync(ws, cts.Token);
         Assert.Equal("sub-1", evt.GetProperty("id").GetString());
         var result = evt.GetProperty("result");
