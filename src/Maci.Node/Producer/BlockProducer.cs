@@ -15,6 +15,7 @@ public sealed class BlockProducer(
     IBlockApplication app,
     BlockStore blocks,
     TxIndexer index,
+    BlockIndexer blockIndex,
     TxMempool mempool,
     EventBus events,
     byte[] genesisAppHash,
@@ -127,6 +128,7 @@ public sealed class BlockProducer(
             outcome.ConsensusParamUpdates, outcome.AppHash);
         blocks.SaveBlock(block, blockId, commit, results);
         index.IndexBlock(height, txs, outcome.TxResults);
+        blockIndex.IndexBlock(height, outcome.Events);
 
         using (await mempool.LockForCommitAsync(ct))
         {

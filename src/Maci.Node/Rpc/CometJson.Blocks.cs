@@ -87,6 +87,23 @@ public static partial class CometJson
         w.WriteEndObject();
     });
 
+    /// <summary>Result of block_search: {blocks:[{block_id, block}], total_count}.</summary>
+    public static byte[] BlockSearchResult(IReadOnlyList<(BlockId Id, Block Block)> blocks, int totalCount) => Render(w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("blocks");
+        foreach (var (id, block) in blocks)
+        {
+            w.WriteStartObject();
+            WriteBlockId(w, "block_id", id);
+            WriteBlock(w, "block", block);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.Int64String("total_count", totalCount);
+        w.WriteEndObject();
+    });
+
     /// <summary>Result of commit: {signed_header:{header, commit}, canonical}.</summary>
     public static byte[] CommitResult(Header header, Commit commit, bool canonical) => Render(w =>
     {

@@ -26,6 +26,8 @@ public interface IChainBackend
 
     TxIndexer TxIndex { get; }
 
+    BlockIndexer BlockIndex { get; }
+
     TxMempool Mempool { get; }
 
     EventBus Events { get; }

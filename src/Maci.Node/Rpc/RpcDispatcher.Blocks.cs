@@ -48,6 +48,19 @@ public sealed partial class RpcDispatcher
         });
     }
 
+    private byte[] BlockSearch(RpcParams p)
+    {
+        var text = p.String("query") ?? throw RpcException.InvalidParams("missing parameter query");
+        if (text.Length > Query.EventQuery.MaxLength) throw RpcException.Internal("maximum query length exceeded");
+        var (heights, total) = _backend.BlockIndex.Search(Query.EventQuery.Parse(text), p.Int32("page"), p.Int32("per_page"),
+            p.String("order_by"));
+        var found = new List<(BlockId, Block)>();
+        foreach (var h in heights)
+            if (Store.LoadBlock(h) is { } block && Store.LoadBlockId(h) is { } id)
+                found.Add((id, block));
+        return CometJson.BlockSearchResult(found, total);
+    }
+
     private byte[] BlockResults(RpcParams p)
     {
         var h = ResolveHeight(p.Int64("height"), Store.Height);

@@ -34,6 +34,7 @@ public sealed partial class RpcDispatcher
             ["consensus_params"] = (["height"], (p, _) => Done(ConsensusParams(p))),
             ["tx"] = (["hash", "prove"], (p, _) => Done(Tx(p))),
             ["tx_search"] = (["query", "prove", "page", "per_page", "order_by"], (p, _) => Done(TxSearch(p))),
+            ["block_search"] = (["query", "page", "per_page", "order_by"], (p, _) => Done(BlockSearch(p))),
             ["broadcast_tx_async"] = (["tx"], BroadcastAsyncAsync),
             ["broadcast_tx_sync"] = (["tx"], BroadcastSyncAsync),
             ["broadcast_tx_commit"] = (["tx"], BroadcastCommitAsync),

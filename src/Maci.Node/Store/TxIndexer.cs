@@ -65,24 +65,13 @@ public sealed class TxIndexer(IKvStore store)
         }
 
         var found = new SortedDictionary<(long, uint), IndexedTx>();
-        foreach (var hash in Candidates(PickScanCondition(query)))
+        foreach (var hash in Candidates(EventScan.PickScanCondition(query)))
         {
             var tx = Get(hash);
             if (tx is not null && query.Matches(IndexedMultimap(tx)))
                 found[(tx.Height, tx.Index)] = tx;
         }
         return found.Values.ToArray();
-    }
-
-    private static QueryCondition PickScanCondition(EventQuery query)
-    {
-        static int Rank(QueryCondition c) => c switch
-        {
-            { Operator: QueryOperator.Equal, Value.Kind: QueryValueKind.String } => 0,
-            { Operator: QueryOperator.Exists } => 2,
-            _ => 1,
-        };
-        return query.Conditions.OrderBy(Rank).First();
     }
 
     private IEnumerable<byte[]> Candidates(QueryCondition scan)
@@ -95,15 +84,7 @@ public sealed class TxIndexer(IKvStore store)
             for (; all.Valid; all.Next()) hashes.Add(all.Key[1..].ToArray());
             return hashes;
         }
-        var exact = scan is { Operator: QueryOperator.Equal, Value.Kind: QueryValueKind.String };
-        var keyPrefix = StoreKeys.EventPrefix(scan.Tag);
-        var prefix = exact ? StoreKeys.EventPrefix(scan.Tag, scan.Value.Text) : keyPrefix;
-        var result = new List<byte[]>();
-        using var it = store.Iterate(prefix, StoreKeys.PrefixEnd(prefix));
-        for (; it.Valid; it.Next())
-            if (exact || scan.Matches(StoreKeys.EntryValue(it.Key, keyPrefix.Length)))
-                result.Add(it.Value.ToArray());
-        return result;
+        return EventScan.Candidates(store, StoreKeys.EventIndex, scan);
     }
 
     private static IEnumerable<(string Key, string Value)> IndexedAttributes(IndexedTx tx)

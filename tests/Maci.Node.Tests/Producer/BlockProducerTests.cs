@@ -72,7 +72,7 @@ public class BlockProducerTests
         {
             Factory = new BlockFactory("producer-test", new ValidatorKey(new byte[32]), 10, consensusParams ?? new ConsensusParams(), 1);
             Mempool = new TxMempool(new MempoolOptions(), (tx, kind, ct) => App.CheckTxAsync(tx, kind, ct));
-            Producer = new BlockProducer(Factory, App, Blocks, Index, Mempool, Events, [0xAB], clock ?? Tick, 1);
+            Producer = new BlockProducer(Factory, App, Blocks, Index, BlockIndex, Mempool, Events, [0xAB], clock ?? Tick, 1);
         }
 
         private long _seconds = 1_800_000_000;
@@ -83,6 +83,7 @@ public class BlockProducerTests
         public BlockFactory Factory { get; }
         public BlockStore Blocks => new(Kv);
         public TxIndexer Index => new(Kv);
+        public BlockIndexer BlockIndex => new(Kv, Blocks);
         public TxMempool Mempool { get; }
         public EventBus Events { get; } = new();
         public BlockProducer Producer { get; }
@@ -112,6 +113,7 @@ public class BlockProducerTests
         Assert.Equal(0, node.Mempool.Size);
         Assert.Equal(3, node.Blocks.Height);
         Assert.Single(node.Index.SearchAll(Maci.Node.Query.EventQuery.Parse("app.tx='two'")));
+        Assert.Equal([2L, 3L], node.BlockIndex.SearchAll(Maci.Node.Query.EventQuery.Parse("block.height >= 2")));
         Assert.Equal(node.App.Committed, b3.Results.AppHash);
     }
 
@@ -167,14 +169,14 @@ public class BlockProducerTests
         var finalState = node.App.Committed;
 
         var restarted = new HashChainApp();
-        var producer = new BlockProducer(node.Factory, restarted, node.Blocks, node.Index, node.Mempool, node.Events, [0xAB],
+        var producer = new BlockProducer(node.Factory, restarted, node.Blocks, node.Index, node.BlockIndex, node.Mempool, node.Events, [0xAB],
             () => new ChainTime(1_900_000_000, 0));
         await producer.ReplayAsync(0);
         Assert.Equal(finalState, restarted.Committed);
         await Assert.ThrowsAsync<InvalidOperationException>(() => producer.ReplayAsync(5));
 
         var corrupt = new HashChainApp { Corrupt = true };
-        var bad = new BlockProducer(node.Factory, corrupt, node.Blocks, node.Index, node.Mempool, node.Events, [0xAB],
+        var bad = new BlockProducer(node.Factory, corrupt, node.Blocks, node.Index, node.BlockIndex, node.Mempool, node.Events, [0xAB],
             () => new ChainTime(1_900_000_000, 0));
         Assert.Contains("app hash mismatch replaying height 1", (await Assert.ThrowsAsync<InvalidOperationException>(() => bad.ReplayAsync(0))).Message);
     }

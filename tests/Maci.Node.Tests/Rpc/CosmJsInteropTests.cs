@@ -55,6 +55,7 @@ public class CosmJsInteropTests
         Assert.Equal(TestChain.ChainId, r.GetProperty("genesisChainId").GetString());
         Assert.Equal("[1,2,3]", r.GetProperty("queryValue").GetRawText());
         Assert.True(r.GetProperty("queryHeight").GetInt32() >= 3);
+        Assert.Equal("[1,2,3]", r.GetProperty("blockSearchHeights").GetRawText());
         Assert.Equal(2, r.GetProperty("txSearchTotal").GetInt32());
         Assert.Equal("[\"message\",\"transfer\"]", r.GetProperty("txSearchEvents").GetRawText());
         Assert.Equal(r.GetProperty("txSearchAllTotal").GetInt32(), r.GetProperty("txSearchAllCount").GetInt32());

@@ -47,6 +47,8 @@ internal sealed class FakeBackend : IChainBackend
 
     public TxIndexer TxIndex => Chain.Index;
 
+    public BlockIndexer BlockIndex => Chain.BlockIndex;
+
     public TxMempool Mempool { get; }
 
     public EventBus Events { get; } = new();

@@ -146,6 +146,16 @@ public class RpcDispatcherTests
     }
 
     [Fact]
+    public async Task Block_search_returns_blocks_and_total()
+    {
+        var (_, rpc) = Setup();
+        var r = await Result(rpc, "block_search", "{\"query\":\"mint.phase='odd'\",\"order_by\":\"desc\"}");
+        Assert.Equal("2", r.GetProperty("total_count").GetString());
+        Assert.Equal("3", r.GetProperty("blocks")[0].GetProperty("block").GetProperty("header").GetProperty("height").GetString());
+        Assert.Equal("1", r.GetProperty("blocks")[1].GetProperty("block").GetProperty("header").GetProperty("height").GetString());
+    }
+
+    [Fact]
     public async Task Broadcast_sync_reports_check_tx_and_duplicates_fail()
     {
         var (backend, rpc) = Setup();

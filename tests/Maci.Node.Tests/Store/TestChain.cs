@@ -16,6 +16,7 @@ internal sealed class TestChain
             new ConsensusParams(), 1);
         Blocks = new BlockStore(Kv);
         Index = new TxIndexer(Kv);
+        BlockIndex = new BlockIndexer(Kv, Blocks);
     }
 
     public IKvStore Kv { get; }
@@ -25,6 +26,8 @@ internal sealed class TestChain
     public BlockStore Blocks { get; }
 
     public TxIndexer Index { get; }
+
+    public BlockIndexer BlockIndex { get; }
 
     public static ChainTime TimeAt(long height) => new(1_700_000_000 + height, 500_000_000);
 
@@ -41,10 +44,15 @@ internal sealed class TestChain
         var id = block.ComputeBlockId();
         var results = txs.Select((_, i) => result?.Invoke(i) ?? DefaultResult(height, i)).ToArray();
         Blocks.SaveBlock(block, id, Factory.MakeCommit(height, id, TimeAt(height)),
-            new BlockResults(height, results, [], [], null, [(byte)height, 0xCD]));
+            new BlockResults(height, results, BlockEvents(height), [], null, [(byte)height, 0xCD]));
         Index.IndexBlock(height, txs, results);
+        BlockIndex.IndexBlock(height, BlockEvents(height));
         return (block, id);
     }
+
+    /// <summary>Block events: an indexed "mint.phase" (odd/even height) and an unindexed "mint.note".</summary>
+    public static AbciEvent[] BlockEvents(long height) =>
+        [new AbciEvent("mint", new AbciEventAttribute("phase", height % 2 == 0 ? "even" : "odd", true), new AbciEventAttribute("note", "n", false))];
 
     public static ExecTxResult DefaultResult(long height, int i) => new(
         GasWanted: 200_000, GasUsed: 50_000 + i,

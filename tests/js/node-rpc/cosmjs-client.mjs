@@ -65,6 +65,8 @@ await client.health();
 const unconfirmed = await client.numUnconfirmedTxs();
 out.unconfirmedTotal = unconfirmed.total;
 
+const blockSearch = await client.blockSearchAll({ query: "block.height<=3" });
+out.blockSearchHeights = blockSearch.blocks.map((b) => b.block.header.height);
 const search = await client.txSearch({ query: "tx.height=1" });
 out.txSearchTotal = search.totalCount;
 out.txSearchFirstIndex = search.txs[0].index;
