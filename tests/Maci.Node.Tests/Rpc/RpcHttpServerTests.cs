@@ -70,6 +70,25 @@ public class RpcHttpServerTests
     }
 
     [Fact]
+    public async Task Cors_headers_only_when_enabled_and_routes_are_listed()
+    {
+        var chain = new TestChain();
+        chain.Append([]);
+        using var http = new HttpClient();
+        await using (var open = await RpcHttpServer.StartAsync(new FakeBackend(chain), new RpcServerOptions(Port: 0, AllowAnyCorsOrigin: true)))
+        {
+            using var preflight = await http.SendAsync(new HttpRequestMessage(HttpMethod.Options, open.Address));
+            Assert.Equal("*", preflight.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            var routes = await http.GetStringAsync(open.Address);
+            Assert.Contains("/tx_search?query=_query&prove=_prove&page=_page&per_page=_per_page&order_by=_order_by", routes);
+        }
+        await using var closed = await RpcHttpServer.StartAsync(new FakeBackend(chain), new RpcServerOptions(Port: 0));
+        using var health = await http.GetAsync(new Uri(closed.Address, "/health"));
+        Assert.False(health.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal("application/json", health.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task Oversized_body_is_an_invalid_request()
     {
         var chain = new TestChain();
