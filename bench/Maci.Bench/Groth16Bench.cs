@@ -33,10 +33,16 @@ public static class Groth16Bench
         G2Affine g2 = G2Affine.Generator;
         Report("Fp mul", PerOp(FpMulChain));
         Report("Fr mul", PerOp(FrMulChain));
+        var f2 = f12.C0.B1;
+        var f6 = f12.C1;
+        Report("Fp add", PerOp(n => { var x = f2.C0; for (int i = 0; i < n; i++) Fp.Add(x, f2.C1, out x); return x.IsZero; }));
+        Report("Fp2 mul", PerOp(n => { var x = f2; for (int i = 0; i < n; i++) Fp2.Mul(x, f2, out x); return x.IsZero; }));
+        Report("Fp6 mul", PerOp(n => { var x = f6; for (int i = 0; i < n; i++) Fp6.Mul(x, f6, out x); return x.IsZero; }));
         Report("Fp12 mul", PerOp(n => { var x = f12; for (int i = 0; i < n; i++) Fp12.Mul(x, f12, out x); return x.IsOne; }));
         Report("Miller loop, 1 pair", PerOp(n => Repeat(n, () => Pairing.MillerLoop([g1], [g2]).IsOne)));
         Report("final exponentiation", PerOp(n => Repeat(n, () => Pairing.FinalExponentiation(f12).IsOne)));
         Report("pairing e(P, Q)", PerOp(n => Repeat(n, () => Pairing.Pair(g1, g2).IsOne)));
+        Report("G1 scalar mul (vk_x term)", PerOp(n => Repeat(n, () => { G1Jacobian.Multiply(vk.IC[1], input, out var t); return t.IsInfinity; })));
         Report("G2 subgroup check", PerOp(n => Repeat(n, () => proof.B.IsInSubgroup)));
         Report("input hash (4 words)", PerOp(n => Repeat(n, () => InputHash.Compute(words).IsZero)));
         var verify = PerOp(n => Repeat(n, () => Groth16Verifier.Verify(pvk, proof, [input])));
