@@ -88,4 +88,34 @@ public sealed class CurveTests
         Assert.Equal(RandomValues.G2Mul(g, Fp.Modulus % R), G2Affine.Psi(g));
         Assert.Equal(RandomValues.G2Mul(g, Fp.Modulus * Fp.Modulus % R), G2Affine.Psi2(g));
     }
+
+    [Fact]
+    public void Fixed_base_tables_agree_with_double_and_add()
+    {
+        var rv = new RandomValues(13);
+        var p = RandomValues.G1Mul(G1Affine.Generator, rv.Below(R));
+        var table = new G1FixedBase(p);
+        var scalars = new List<Fr> { Fr.Zero, Fr.One, Fr.FromUInt64(15), Fr.FromUInt64(16), Fr.FromBigInteger(R - 1) };
+        for (int i = 0; i < 8; i++) scalars.Add(rv.NextFr());
+        foreach (var k in scalars)
+        {
+            table.Multiply(k, out var fast);
+            G1Jacobian.Multiply(p, k, out var slow);
+            Assert.True(G1Jacobian.PointEquals(fast, slow));
+        }
+        new G1FixedBase(G1Affine.Infinity).Multiply(Fr.FromUInt64(5), out var inf);
+        Assert.True(inf.IsInfinity);
+    }
+
+    [Fact]
+    public void Batch_affine_conversion_matches_single_conversion()
+    {
+        var rv = new RandomValues(14);
+        var pts = new G1Jacobian[6];
+        for (int i = 0; i < pts.Length; i++) G1Jacobian.Multiply(G1Affine.Generator, rv.NextFr(), out pts[i]);
+        pts[3] = G1Jacobian.Infinity;
+        var affine = new G1Affine[pts.Length];
+        G1Jacobian.BatchToAffine(pts, affine);
+        for (int i = 0; i < pts.Length; i++) Assert.Equal(pts[i].ToAffine(), affine[i]);
+    }
 }

@@ -87,6 +87,8 @@ public sealed class TowerTests
             Assert.True((x * xinv).IsOne);
             Fp12.MulBy034(x, y.C0.B0, y.C1.B0, y.C1.B1, out var s034);
             Assert.Equal(x * new Fp12(new Fp6(y.C0.B0, Fp2.Zero, Fp2.Zero), new Fp6(y.C1.B0, y.C1.B1, Fp2.Zero)), s034);
+            Fp12.MulBy134(x, y.C1.B0, y.C1.B1, out var s134);
+            Assert.Equal(x * new Fp12(Fp6.One, new Fp6(y.C1.B0, y.C1.B1, Fp2.Zero)), s134);
         }
     }
 
