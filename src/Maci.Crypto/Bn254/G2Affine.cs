@@ -51,13 +51,28 @@ public readonly struct G2Affine : IEquatable<G2Affine>
         get
         {
             if (IsInfinity) return true;
-            G2Jacobian.Multiply(this, SixUSquared, out var lhs);
-            return G2Jacobian.PointEquals(lhs, G2Jacobian.FromAffine(Psi(this)));
+            // [6u²]Q with the signed digits of 6u² (40 additions instead of 70).
+            var neg = -this;
+            var naf = SixUSquaredNaf;
+            var acc = G2Jacobian.FromAffine(this);
+            for (int i = naf.Length - 2; i >= 0; i--)
+            {
+                G2Jacobian.Double(acc, out acc);
+                if (naf[i] == 1) G2Jacobian.AddMixed(acc, this, out acc);
+                else if (naf[i] == -1) G2Jacobian.AddMixed(acc, neg, out acc);
+            }
+            return G2Jacobian.PointEquals(acc, G2Jacobian.FromAffine(Psi(this)));
         }
     }
 
-    // 6u² = 0x6f4d8248eeb859fbf83e9682e87cfd46 (127 bits).
-    private static ReadOnlySpan<ulong> SixUSquared => [0xf83e9682e87cfd46UL, 0x6f4d8248eeb859fbUL];
+    /// <summary>6u² = 0x6f4d8248eeb859fbf83e9682e87cfd46 in non-adjacent form, least significant digit first.</summary>
+    private static ReadOnlySpan<sbyte> SixUSquaredNaf =>
+    [
+        0, -1, 0, 1, 0, 0, 1, 0, 1, 0, -1, 0, 0, 0, 0, 0, 1, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, -1, 0, 0, -1, 0, 1, 0, 0,
+        0, 0, 1, 0, -1, 0, -1, 0, 1, 0, 1, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 1,
+        0, -1, 0, -1, 0, 1, 0, 0, 0, -1, 0, 0, -1, 0, -1, 0, 0, 0, -1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0,
+        0, -1, 0, -1, 0, 0, 1, 0, 1, 0, -1, 0, 0, 0, -1, 0, 0, 1,
+    ];
 
     /// <summary>The twisted Frobenius endomorphism ψ = untwist ∘ Frobenius ∘ twist.</summary>
     public static G2Affine Psi(in G2Affine q)
