@@ -68,7 +68,7 @@ public sealed class CurveTests
     {
         var rv = new RandomValues(9);
         var cofactor = BigInteger.Parse("21888242871839275222246405745257275088844257914179612981679871602714643921549");
-        for (int i = 0; i < 6; i++)
+        for (int i = 0; i < 10; i++)
         {
             var q = rv.NextTwistPoint();
             Assert.True(q.IsOnCurve);
@@ -78,6 +78,13 @@ public sealed class CurveTests
             var cleared = RandomValues.G2Mul(q, cofactor);
             Assert.True(RandomValues.G2Mul(cleared, R).IsInfinity);
             Assert.True(cleared.IsInSubgroup);
+            // A point of the cofactor part alone, and a G2 point shifted by it, are outside G2.
+            var torsion = RandomValues.G2Mul(q, R);
+            Assert.False(torsion.IsInfinity);
+            Assert.False(torsion.IsInSubgroup);
+            G2Jacobian.AddMixed(G2Jacobian.FromAffine(cleared), torsion, out var shifted);
+            Assert.False(shifted.ToAffine().IsInSubgroup);
+            Assert.False(RandomValues.G2Mul(shifted.ToAffine(), R).IsInfinity);
         }
     }
 
@@ -87,6 +94,8 @@ public sealed class CurveTests
         var g = RandomValues.G2Mul(G2Affine.Generator, 12345);
         Assert.Equal(RandomValues.G2Mul(g, Fp.Modulus % R), G2Affine.Psi(g));
         Assert.Equal(RandomValues.G2Mul(g, Fp.Modulus * Fp.Modulus % R), G2Affine.Psi2(g));
+        G2Jacobian.Multiply(G2Affine.Generator, [12345UL], out var jac); // Z ≠ 1
+        Assert.Equal(G2Affine.Psi(g), G2Jacobian.Psi(jac).ToAffine());
     }
 
     [Fact]
