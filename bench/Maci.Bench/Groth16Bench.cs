@@ -47,6 +47,9 @@ public static class Groth16Bench
         Report("input hash (4 words)", PerOp(n => Repeat(n, () => InputHash.Compute(words).IsZero)));
         var verify = PerOp(n => Repeat(n, () => Groth16Verifier.Verify(pvk, proof, [input])));
         Report("Groth16 verify (prepared key)", verify);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) Groth16Verifier.Verify(pvk, proof, [input]);
+        Console.WriteLine($"  {"allocated per verify",-34} {(GC.GetAllocatedBytesForCurrentThread() - before) / 10,12} B");
         Report("decode + hash + verify", PerOp(n => Repeat(n, () => Groth16Verifier.Verify(pvk, Proof.FromEvmHex(a, b, c), [InputHash.Compute(words)]))));
         Report("prepare key", PerOp(n => Repeat(n, () => new VerifyingKey(vk.Alpha1, vk.Beta2, vk.Gamma2, vk.Delta2, vk.IC).Prepared is not null)));
 
