@@ -51,6 +51,20 @@ internal static class Montgomery<TM> where TM : struct, IModulus
         r = new U256(d0, d1, d2, d3);
     }
 
+    /// <summary>
+    /// a + b without the final reduction: below 2q (&lt; 2^255). Valid only as an input of <see cref="Mul"/>, which
+    /// accepts operands below 2q (their product stays below q·2^256, so the result is still fully reduced).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddUnreduced(in U256 a, in U256 b, out U256 r)
+    {
+        ulong c;
+        ulong s0 = a.L0 + b.L0; c = s0 < a.L0 ? 1UL : 0UL;
+        ulong t = a.L1 + c; ulong s1 = t + b.L1; c = (t < c ? 1UL : 0UL) | (s1 < t ? 1UL : 0UL);
+        t = a.L2 + c; ulong s2 = t + b.L2; c = (t < c ? 1UL : 0UL) | (s2 < t ? 1UL : 0UL);
+        r = new U256(s0, s1, s2, a.L3 + b.L3 + c);
+    }
+
     /// <summary>Subtracts q once if the 256-bit value (known to be below 2q) is ≥ q.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, out U256 r)
