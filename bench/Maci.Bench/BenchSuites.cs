@@ -6,6 +6,7 @@ public static class BenchSuites
     private static readonly (string Name, string About, Func<string[], int> Run)[] Suites =
     [
         ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),
+        ("storage", "commit latency of 1,000 tx x 4 writes; app-hash update cost", StorageBench.Run),
     ];
 
     public static int Run(string[] args)
