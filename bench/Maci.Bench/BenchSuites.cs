@@ -7,6 +7,7 @@ public static class BenchSuites
     [
         ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),
         ("storage", "commit latency of 1,000 tx x 4 writes; app-hash update cost", StorageBench.Run),
+        ("secp256k1", "Cosmos secp256k1 verify/sign medians vs CosmJS (--quick)", Secp256k1Bench.Run),
     ];
 
     public static int Run(string[] args)

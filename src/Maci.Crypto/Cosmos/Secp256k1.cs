@@ -47,6 +47,25 @@ public static class Secp256k1
     }
 
     /// <summary>
+    /// Verifies a signature over sha256(<paramref name="message"/>), e.g. the SignDoc bytes of SIGN_MODE_DIRECT.
+    /// Same rules as <see cref="Verify"/>.
+    /// </summary>
+    public static bool VerifySha256(ReadOnlySpan<byte> publicKey33, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature64)
+    {
+        Span<byte> hash = stackalloc byte[HashLength];
+        System.Security.Cryptography.SHA256.HashData(message, hash);
+        return Verify(publicKey33, hash, signature64);
+    }
+
+    /// <summary>Signs sha256(<paramref name="message"/>) as <see cref="Sign"/> does.</summary>
+    public static byte[] SignSha256(ReadOnlySpan<byte> privateKey32, ReadOnlySpan<byte> message)
+    {
+        Span<byte> hash = stackalloc byte[HashLength];
+        System.Security.Cryptography.SHA256.HashData(message, hash);
+        return Sign(privateKey32, hash);
+    }
+
+    /// <summary>
     /// Signs a 32-byte message hash deterministically (RFC 6979 with HMAC-SHA256) and returns r‖s with s
     /// normalised to the lower half of the order, as CosmJS does.
     /// </summary>
@@ -97,8 +116,8 @@ public static class Secp256k1
     }
 
     /// <summary>
-    /// BIP-32 building blocks: (a + b) mod n for two 32-byte scalars, failing (false) when the tweak is ≥ n or
-    /// the sum is zero, as the standard requires the caller to skip such an index.
+    /// BIP-32 child key: (key + tweak) mod n, false when the tweak is ≥ n or the sum is zero (the standard then
+    /// says to skip that index).
     /// </summary>
     internal static bool TryAddScalars(ReadOnlySpan<byte> key32, ReadOnlySpan<byte> tweak32, Span<byte> result32)
     {
@@ -109,19 +128,6 @@ public static class Secp256k1
         if (sum.SignValue == 0)
             return false;
         WriteFixed32(sum, result32);
-        return true;
-    }
-
-    /// <summary>BIP-32 public child: point(tweak) + K, compressed; false if the tweak is ≥ n or the result is infinity.</summary>
-    internal static bool TryAddPointTweak(ReadOnlySpan<byte> publicKey33, ReadOnlySpan<byte> tweak32, Span<byte> result33)
-    {
-        var t = new BigInteger(1, tweak32.ToArray());
-        if (t.CompareTo(N) >= 0 || !TryDecodePoint(publicKey33, out var k))
-            return false;
-        var p = new FixedPointCombMultiplier().Multiply(Domain.G, t).Add(k).Normalize();
-        if (p.IsInfinity)
-            return false;
-        p.GetEncoded(true).CopyTo(result33);
         return true;
     }
 

@@ -42,6 +42,8 @@ public sealed class Secp256k1CosmJsTests
 
             var walletSig = Hex(r["walletSignature"]);
             Assert.True(Secp256k1.Verify(pub, hash, walletSig));
+            Assert.True(Secp256k1.VerifySha256(pub, Hex(r["signBytes"]), walletSig));
+            Assert.Equal(walletSig, Secp256k1.SignSha256(keys[i], Hex(r["signBytes"])));
             Assert.Equal(walletSig, Hex(r["rawSignature"]));
             // Both sides implement RFC 6979 + low-s, so the signatures are byte-identical.
             Assert.Equal(walletSig, Secp256k1.Sign(keys[i], hash));

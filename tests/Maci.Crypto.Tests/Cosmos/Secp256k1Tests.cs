@@ -46,6 +46,19 @@ public sealed class Secp256k1Tests
     }
 
     [Fact]
+    public void Sha256VariantsHashTheMessage()
+    {
+        var key = Secp256k1.GeneratePrivateKey();
+        var pub = Secp256k1.PublicKeyFromPrivate(key);
+        var signDoc = RandomNumberGenerator.GetBytes(150);
+        var sig = Secp256k1.SignSha256(key, signDoc);
+        Assert.Equal(Secp256k1.Sign(key, SHA256.HashData(signDoc)), sig);
+        Assert.True(Secp256k1.VerifySha256(pub, signDoc, sig));
+        Assert.False(Secp256k1.VerifySha256(pub, signDoc.AsSpan(1), sig));
+        Assert.False(Secp256k1.VerifySha256(pub, SHA256.HashData(signDoc), sig)); // already hashed: hashed twice
+    }
+
+    [Fact]
     public void VerifyRejectsTamperedHashSignatureAndKey()
     {
         var key = Secp256k1.GeneratePrivateKey();
