@@ -63,6 +63,13 @@ public sealed class MempoolTests : IDisposable
         req.MaxTxBytes = t0.Length + 1;
         resp = _h.App.PrepareProposalAsync(req, default).AsTask().Result;
         Assert.Equal([t0], resp.Txs.Select(t => t.ToByteArray()));
+
+        // an invalid tx does not use up the byte budget of the valid ones after it
+        req.Txs.Clear();
+        req.Txs.AddRange([ByteString.CopyFrom(stale), ByteString.CopyFrom(t0)]);
+        req.MaxTxBytes = Math.Max(stale.Length, t0.Length);
+        resp = _h.App.PrepareProposalAsync(req, default).AsTask().Result;
+        Assert.Equal([t0], resp.Txs.Select(t => t.ToByteArray()));
         Assert.Equal(0u, _h.Sequence(Alice)); // proposals never touch state
     }
 
