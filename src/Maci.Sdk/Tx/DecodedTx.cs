@@ -1,0 +1,33 @@
+using Maci.Proto.Cosmos.Tx.Signing.V1Beta1;
+using Maci.Sdk.Assets;
+
+namespace Maci.Sdk.Tx;
+
+/// <summary>One message of a transaction: its Any type URL and the exact value bytes.</summary>
+public readonly record struct TxMessage(string TypeUrl, ReadOnlyMemory<byte> Value);
+
+/// <summary>One signer's declared key, sign mode and sequence. PublicKey is empty when omitted.</summary>
+public readonly record struct TxSigner(string? PublicKeyTypeUrl, ReadOnlyMemory<byte> PublicKey, SignMode Mode, ulong Sequence);
+
+/// <summary>The fee: coins, gas limit, and optional payer/granter addresses (empty when absent).</summary>
+public sealed record TxFee(Coins Amount, ulong GasLimit, string Payer, string Granter);
+
+/// <summary>
+/// A transaction decoded from TxRaw bytes. Body and auth-info bytes are slices of the original buffer,
+/// kept exactly as signed.
+/// </summary>
+public sealed class DecodedTx
+{
+    public required byte[] Raw { get; init; }
+    public required ReadOnlyMemory<byte> BodyBytes { get; init; }
+    public required ReadOnlyMemory<byte> AuthInfoBytes { get; init; }
+    public required ReadOnlyMemory<byte>[] Signatures { get; init; }
+    public required TxMessage[] Messages { get; init; }
+    public required string Memo { get; init; }
+    public required ulong TimeoutHeight { get; init; }
+
+    /// <summary>Latest block time (Unix seconds, nanos) the tx may be included at; (0, 0) when unset.</summary>
+    public (long Seconds, int Nanos) TimeoutTimestamp { get; init; }
+    public required TxSigner[] SignerInfos { get; init; }
+    public required TxFee Fee { get; init; }
+}
