@@ -3,38 +3,59 @@ using Maci.Crypto.Bn254;
 
 namespace Maci.Crypto.Poseidon;
 
-/// <summary>The round function: add constants, S-box (all lanes or lane 0), multiply by the MDS matrix.</summary>
+/// <summary>
+/// The permutation with sparse partial rounds (see <see cref="PoseidonParameters"/>): 4 full rounds, R_P partial
+/// rounds (S-box on lane 0, sparse matrix), 4 full rounds. Equal to the textbook round function on every input.
+/// </summary>
 [SkipLocalsInit]
 internal static class PoseidonPermutation
 {
     public static void Run(PoseidonParameters p, Span<Fr> state)
     {
         var t = p.Width;
-        var c = p.RoundConstants.AsSpan();
-        var m = p.Mds.AsSpan();
-        Span<Fr> tmp = stackalloc Fr[t];
         var half = PoseidonConstants.FullRounds / 2;
-        var rounds = PoseidonConstants.FullRounds + p.PartialRounds;
-        for (var r = 0; r < rounds; r++)
+        var fc = p.FullRoundConstants.AsSpan();
+        Span<Fr> tmp = stackalloc Fr[t];
+
+        for (var r = 0; r < half; r++)
         {
-            var rc = c.Slice(r * t, t);
-            var full = r < half || r >= half + p.PartialRounds;
-            if (full)
+            FullSBox(state, fc.Slice(r * t, t));
+            Mix(r == half - 1 ? p.PreSparseMatrix : p.Mds, state, tmp, t);
+        }
+
+        var pc = p.PartialRoundConstants.AsSpan();
+        var sm = p.SparseMatrices.AsSpan();
+        var stride = 2 * t - 1;
+        for (var r = 0; r < pc.Length; r++)
+        {
+            Fr.Add(state[0], pc[r], out var x);
+            Pow5(x, out var s0);
+            var s = sm.Slice(r * stride, stride);
+            Fr.Mul(s[0], s0, out var first);
+            for (var j = 1; j < t; j++)
             {
-                for (var i = 0; i < t; i++)
-                {
-                    Fr.Add(state[i], rc[i], out var x);
-                    Pow5(x, out state[i]);
-                }
+                Fr.Mul(s[j], state[j], out var prod);
+                Fr.Add(first, prod, out first);
+                Fr.Mul(s[t - 1 + j], s0, out prod);
+                Fr.Add(state[j], prod, out state[j]);
             }
-            else
-            {
-                Fr.Add(state[0], rc[0], out var x);
-                Pow5(x, out state[0]);
-                for (var i = 1; i < t; i++)
-                    Fr.Add(state[i], rc[i], out state[i]);
-            }
-            MixLayer(m, state, tmp, t);
+            state[0] = first;
+        }
+
+        for (var r = half; r < 2 * half; r++)
+        {
+            FullSBox(state, fc.Slice(r * t, t));
+            Mix(p.Mds, state, tmp, t);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FullSBox(Span<Fr> state, ReadOnlySpan<Fr> constants)
+    {
+        for (var i = 0; i < state.Length; i++)
+        {
+            Fr.Add(state[i], constants[i], out var x);
+            Pow5(x, out state[i]);
         }
     }
 
@@ -46,7 +67,7 @@ internal static class PoseidonPermutation
         Fr.Mul(x4, x, out r);
     }
 
-    private static void MixLayer(ReadOnlySpan<Fr> m, Span<Fr> state, Span<Fr> tmp, int t)
+    private static void Mix(ReadOnlySpan<Fr> m, Span<Fr> state, Span<Fr> tmp, int t)
     {
         for (var i = 0; i < t; i++)
         {

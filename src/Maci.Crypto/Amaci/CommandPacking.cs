@@ -1,0 +1,36 @@
+using Maci.Crypto.BabyJubjub;
+using Maci.Crypto.Bn254;
+
+namespace Maci.Crypto.Amaci;
+
+/// <summary>
+/// The packed first element of an aMACI command: nonce | stateIdx&lt;&lt;32 | voIdx&lt;&lt;64 | newVotes&lt;&lt;96 |
+/// pollId&lt;&lt;192 (32/32/32/96/32 bits). Unpacking reads bits 0..223 and ignores anything above, as the circuit's
+/// UnpackElement(7) does.
+/// </summary>
+public static class CommandPacking
+{
+    public static readonly UInt128 MaxVotes = (UInt128.One << 96) - 1;
+
+    public static Fr Pack(uint nonce, uint stateIndex, uint voteOptionIndex, UInt128 newVotes, uint pollId)
+    {
+        if (newVotes > MaxVotes) throw new ArgumentOutOfRangeException(nameof(newVotes), "newVotes has 96 bits");
+        var votesLo = (ulong)newVotes;
+        var votesHi = (ulong)(newVotes >> 64);
+        return FrBits.FromCanonical(new U256(
+            nonce | ((ulong)stateIndex << 32),
+            voteOptionIndex | (votesLo << 32),
+            (votesLo >> 32) | (votesHi << 32),
+            pollId));
+    }
+
+    public static void Unpack(in Fr packed, out uint nonce, out uint stateIndex, out uint voteOptionIndex, out UInt128 newVotes, out uint pollId)
+    {
+        var v = FrBits.Canonical(packed);
+        nonce = (uint)v.L0;
+        stateIndex = (uint)(v.L0 >> 32);
+        voteOptionIndex = (uint)v.L1;
+        newVotes = (UInt128)(v.L1 >> 32) | ((UInt128)v.L2 << 32);
+        pollId = (uint)v.L3;
+    }
+}
