@@ -32,12 +32,15 @@ public static class PublicInputs
         return InputHash.Compute(words);
     }
 
-    /// <summary>MACI process (7 words): [packed(options, sign-ups, quadratic), coordHash, start, end, curState, newState, pollId].</summary>
+    /// <summary>
+    /// MACI process (6 words): [packed(options, sign-ups, quadratic), coordHash, start, end, curState, newState]. Dora's
+    /// MACI rounds use 7-element messages whose commands carry no poll id, and its fixture hashes these six words.
+    /// </summary>
     public static Fr MaciProcessMessages(ulong maxVoteOptions, ulong numSignUps, bool quadratic,
-        in Fr coordHash, in Fr batchStart, in Fr batchEnd, in Fr current, in Fr next, ulong pollId)
+        in Fr coordHash, in Fr batchStart, in Fr batchEnd, in Fr current, in Fr next)
     {
         ReadOnlySpan<ulong> limbs = [maxVoteOptions, numSignUps, quadratic ? 1UL : 0UL];
-        ReadOnlySpan<Fr> words = [Pack32(limbs), coordHash, batchStart, batchEnd, current, next, Fr.FromUInt64(pollId)];
+        ReadOnlySpan<Fr> words = [Pack32(limbs), coordHash, batchStart, batchEnd, current, next];
         return InputHash.Compute(words);
     }
 

@@ -1,6 +1,7 @@
 using Maci.Crypto.Amaci;
 using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
+using Maci.Crypto.Poseidon;
 using Maci.Modules.Rounds.Types;
 using Maci.Proto.Maci.Rounds.V1;
 using Maci.Sdk;
@@ -23,13 +24,14 @@ public sealed partial class RoundsKeeper
             return RoundsErrors.InvalidMessage.Wrap($"{n} messages with {m.EncPubKeys.Count} encryption keys (need equal, at least one)");
         if (n > MaxMessagesPerTx) return RoundsErrors.InvalidMessage.Wrap($"at most {MaxMessagesPerTx} messages per transaction");
 
-        var data = new Fr[n * MaciMessage.Length];
+        var len = MessageLength(round.Kind);
+        var data = new Fr[n * len];
         var keys = new BabyJubjubPoint[n];
         var keyIds = new byte[n][];
         var store = Store(ctx);
         for (var i = 0; i < n; i++)
         {
-            if (Fields.TryParseAll(m.Messages[i].Data, MaciMessage.Length, $"messages[{i}]", data.AsSpan(i * MaciMessage.Length, MaciMessage.Length)) is { } me) return me;
+            if (Fields.TryParseAll(m.Messages[i].Data, len, $"messages[{i}]", data.AsSpan(i * len, len)) is { } me) return me;
             if (Fields.TryParsePoint(m.EncPubKeys[i], $"enc_pub_keys[{i}]", out keys[i]) is { } pe) return pe;
             keyIds[i] = EncKeyId(round.Id, keys[i]);
             if (store.Has(keyIds[i])) return RoundsErrors.EncKeyUsed.Wrap($"enc_pub_keys[{i}]");
@@ -49,7 +51,7 @@ public sealed partial class RoundsKeeper
         Span<byte> buf = stackalloc byte[32];
         for (var i = 0; i < n; i++)
         {
-            hash = AmaciHashes.MessageChainStep(hash, data.AsSpan(i * MaciMessage.Length, MaciMessage.Length), keys[i]);
+            hash = ChainStep(round.Kind, hash, data.AsSpan(i * len, len), keys[i]);
             var index = firstIndex + (ulong)i + 1;
             hash.WriteBytesBigEndian(buf);
             store.Set(Keys.MsgHash(round.Id, index), buf);
@@ -106,6 +108,17 @@ public sealed partial class RoundsKeeper
         ctx.Events.Emit(RoundsEvents.DeactivateLeaves(round.Id, m.Leaves));
         return null;
     }
+
+    /// <summary>aMACI messages have 10 elements; MACI rounds use Dora's MACI contract format of 7 (no poll id in the command).</summary>
+    public static int MessageLength(RoundKind kind) => kind == RoundKind.Maci ? MaciMessageLength : MaciMessage.Length;
+
+    public const int MaciMessageLength = 7;
+
+    /// <summary>aMACI: H5(H5(m0..m4), H5(m5..m9), enc.x, enc.y, h). MACI: H2(H5(m0..m4), H5(m5, m6, enc.x, enc.y, h)).</summary>
+    public static Fr ChainStep(RoundKind kind, in Fr previous, ReadOnlySpan<Fr> m, in BabyJubjubPoint enc) =>
+        kind == RoundKind.Maci
+            ? PoseidonHash.Hash2(PoseidonHash.Hash5(m[0], m[1], m[2], m[3], m[4]), PoseidonHash.Hash5(m[5], m[6], enc.X, enc.Y, previous))
+            : AmaciHashes.MessageChainStep(previous, m, enc);
 
     private static byte[] EncKeyId(ulong roundId, in BabyJubjubPoint key)
     {

@@ -7,12 +7,13 @@ namespace Maci.Rounds.Tests.Support;
 /// <summary>Reads Dora's fixtures (tests/fixtures/dora-*) into this module's protos.</summary>
 public static class DoraFixture
 {
-    public sealed record Entry(string Type, JsonElement Data);
+    public sealed record Entry(string Type, JsonElement Data, string[] Inputs);
 
     public static List<Entry> Round(string protocol)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.Fixture(protocol, "round-2-1-1-5.json")));
-        return doc.RootElement.EnumerateArray().Select(e => new Entry(e.GetProperty("type").GetString()!, e.GetProperty("data").Clone())).ToList();
+        return doc.RootElement.EnumerateArray().Select(e => new Entry(e.GetProperty("type").GetString()!, e.GetProperty("data").Clone(),
+            e.TryGetProperty("inputs", out var i) ? Strings(i) : [])).ToList();
     }
 
     public static CircuitKeys Keys(string protocol, string size, RoundKind kind)
