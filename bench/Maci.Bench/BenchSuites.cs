@@ -6,6 +6,7 @@ public static class BenchSuites
     private static readonly (string Name, string About, Func<string[], int> Run)[] Suites =
     [
         ("secp256k1", "Cosmos secp256k1 verify/sign medians vs CosmJS (--quick)", Secp256k1Bench.Run),
+        ("rounds", "rounds keeper: publish-message tx/s, verify+apply time per proof tx (--messages, --proofs)", RoundsBench.Run),
         ("zk", "Poseidon, EdDSA-Poseidon, ECDH, poseidon-cipher, tree insert (vs circomlibjs)", ZkPrimitivesBench.Run),
     ];
 
