@@ -67,5 +67,12 @@ public sealed class MaciRoundTests
         s.Chain.Fails(msg, InvalidProof);
         // Deactivation and key change do not exist in MACI rounds.
         s.Chain.Fails(Tamper.With(s.AddNewKey(), m => m.RoundId = id), WrongRoundKind);
+
+        // Bond adds to the escrow; withdraw waits for Ended and pays the admin.
+        s.Chain.Fails(new MsgBond { Sender = s.Bech(s.Anyone), RoundId = id, Amount = RoundsChain.Fee(0) }, InvalidAmount);
+        s.Chain.Ok<MsgBondResponse>(new MsgBond { Sender = s.Bech(s.Anyone), RoundId = id, Amount = RoundsChain.Fee(500) });
+        Assert.Equal($"{AmaciScenario.BaseFee + 500}", s.Chain.State(id).Escrow);
+        s.Chain.Fails(new MsgWithdraw { Sender = s.Bech(s.Anyone), RoundId = id }, WrongPeriod);
+        s.Chain.Fails(new MsgBond { Sender = s.Bech(s.Anyone), RoundId = s.Create(), Amount = RoundsChain.Fee(5) }, WrongRoundKind);
     }
 }

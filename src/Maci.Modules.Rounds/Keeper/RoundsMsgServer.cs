@@ -47,6 +47,10 @@ public sealed class RoundsMsgServer(RoundsKeeper keeper)
         new MsgRoute<MsgStopTallyingPeriod>(MsgStopTallyingPeriod.Parser, m => [m.Sender], m => Sender(m.Sender),
             (ctx, m) => Done(keeper.StopTallyingPeriod(ctx, m), new MsgStopTallyingPeriodResponse()), PeriodGas),
         new MsgRoute<MsgClaim>(MsgClaim.Parser, m => [m.Sender], m => Sender(m.Sender), Claim, PeriodGas),
+        new MsgRoute<MsgBond>(MsgBond.Parser, m => [m.Sender], m => Sender(m.Sender),
+            (ctx, m) => Done(keeper.Bond(ctx, Raw(m.Sender), m.RoundId, m.Amount), new MsgBondResponse()), PeriodGas),
+        new MsgRoute<MsgWithdraw>(MsgWithdraw.Parser, m => [m.Sender], m => Sender(m.Sender),
+            (ctx, m) => Done(keeper.Withdraw(ctx, m.RoundId, m.Amount), new MsgWithdrawResponse()), PeriodGas),
     ];
 
     private SdkError? Sender(string address) => keeper.Accounts.Codec.TryDecode(address, out _) is { } e ? e.Prefix("invalid sender address") : null;

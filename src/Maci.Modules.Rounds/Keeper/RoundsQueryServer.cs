@@ -25,6 +25,7 @@ public sealed class RoundsQueryServer(RoundsKeeper keeper)
         QueryRoute.For(Service + "VerifyingKeys", QueryVerifyingKeysRequest.Parser, VerifyingKeys),
         QueryRoute.For(Service + "NextPollId", QueryNextPollIdRequest.Parser, (ctx, _) => QueryResult.Ok(new QueryNextPollIdResponse { PollId = keeper.GetNextRoundId(ctx) })),
         QueryRoute.For(Service + "DelayRecords", QueryDelayRecordsRequest.Parser, DelayRecords),
+        QueryRoute.For(Service + "RegistrationStatus", QueryRegistrationStatusRequest.Parser, RegistrationStatus),
     ];
 
     private static SdkError InvalidArgument(string why) => SdkErrors.InvalidRequest.Wrap($"rpc error: code = InvalidArgument desc = {why}");
@@ -116,6 +117,12 @@ public sealed class RoundsQueryServer(RoundsKeeper keeper)
         return keeper.GetCircuitKeys(ctx, round.Kind, round.CircuitSize) is { } keys
             ? QueryResult.Ok(new QueryVerifyingKeysResponse { Keys = keys })
             : NotFound($"no keys for circuit {CircuitSizes.Name(round.CircuitSize)}");
+    }
+
+    public QueryResult RegistrationStatus(Context ctx, QueryRegistrationStatusRequest req)
+    {
+        if (keeper.GetRound(ctx, req.RoundId) is null) return NotFound($"round {req.RoundId}");
+        return keeper.RegistrationStatus(ctx, req, out var resp) is { } e ? InvalidArgument(e.Log) : QueryResult.Ok(resp);
     }
 
     public QueryResult DelayRecords(Context ctx, QueryDelayRecordsRequest req)
