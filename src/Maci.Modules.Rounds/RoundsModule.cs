@@ -20,9 +20,10 @@ public sealed class RoundsModule : IModule
     private static readonly ProtoJson Json = new();
     private readonly RoundsGenesis _genesis;
 
-    public RoundsModule(RoundsKeeper keeper)
+    public RoundsModule(RoundsKeeper keeper, IRoundsBank bank)
     {
         Keeper = keeper;
+        Invariants = new RoundsInvariants(keeper, bank).All;
         _genesis = new RoundsGenesis(keeper);
         MsgRoutes = new RoundsMsgServer(keeper).Routes;
         QueryRoutes = new RoundsQueryServer(keeper).Routes;
@@ -40,7 +41,7 @@ public sealed class RoundsModule : IModule
 
     public IReadOnlyList<QueryRoute> QueryRoutes { get; }
 
-    public IReadOnlyList<Invariant> Invariants => [];
+    public IReadOnlyList<Invariant> Invariants { get; }
 
     public JsonNode DefaultGenesis() => Json.ToNode(RoundsGenesis.Default());
 

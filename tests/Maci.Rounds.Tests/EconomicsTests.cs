@@ -25,7 +25,13 @@ public sealed class EconomicsTests
         }
     }
 
-    private static MsgClaimResponse Claim(AmaciScenario s) => s.Chain.Ok<MsgClaimResponse>(s.Claim());
+    private static MsgClaimResponse Claim(AmaciScenario s)
+    {
+        s.Chain.AssertInvariants();
+        var r = s.Chain.Ok<MsgClaimResponse>(s.Claim());
+        s.Chain.AssertInvariants();
+        return r;
+    }
 
     [Fact]
     public void Each_fee_is_escrowed_exactly()
@@ -119,5 +125,16 @@ public sealed class EconomicsTests
         Assert.Equal(("0", $"{Escrow}", "0"), (pay.ToOperator.Amount, pay.ToAdmin.Amount, pay.ToFeeRecipient.Amount));
         Assert.Equal(admin + Escrow, s.Chain.Balance(s.Admin));
         Assert.True(s.Chain.State(s.RoundId).Claimed);
+    }
+
+    [Fact]
+    public void Escrow_invariant_notices_funds_that_no_round_accounts_for()
+    {
+        using var s = new AmaciScenario();
+        s.Create();
+        s.Chain.AssertInvariants();
+        s.Chain.Fund(s.Chain.Keeper.ModuleAddress, 1);
+        var check = s.Chain.Module.Invariants.Single(i => i.Name == "escrow-backed");
+        Assert.Equal($"module account holds {AmaciScenario.BaseFee + 1} but rounds escrow {AmaciScenario.BaseFee}", check.Check(s.Chain.Ctx(ExecMode.Query)));
     }
 }

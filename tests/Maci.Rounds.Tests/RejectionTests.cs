@@ -125,6 +125,7 @@ public sealed class RejectionTests
             }
             var r = s.Chain.Deliver(msg());
             Assert.True(r.IsOk, $"{name}: {r.Error}");
+            s.Chain.AssertInvariants();
         }
         Assert.True(tried > 50, $"only {tried} variants");
         var results = s.Chain.Keeper.GetResults(s.Chain.Ctx(ExecMode.Query), s.RoundId)!;

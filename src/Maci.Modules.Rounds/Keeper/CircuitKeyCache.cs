@@ -5,9 +5,6 @@ using CryptoKey = Maci.Crypto.Groth16.VerifyingKey;
 
 namespace Maci.Modules.Rounds.Keeper;
 
-/// <summary>The decoded keys of one circuit size; MACI sizes have no deactivate/add-key keys.</summary>
-public sealed record DecodedCircuitKeys(CircuitKeys Source, CryptoKey Process, CryptoKey Tally, CryptoKey? Deactivate, CryptoKey? AddNewKey);
-
 /// <summary>
 /// Decoded and prepared Groth16 keys per circuit, so a proof-carrying tx never re-decodes hex or re-prepares G2
 /// points. An entry is reused only while the stored keys are unchanged (compared by value), so a params change

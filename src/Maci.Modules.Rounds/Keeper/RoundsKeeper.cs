@@ -181,8 +181,10 @@ public sealed partial class RoundsKeeper : IRoundInfoSource
     // ---- state tree ----
 
     /// <summary>The zero leaf of the round's state tree: H10(0×10) for aMACI, H5(0×5) for MACI.</summary>
-    public static Fr ZeroStateLeaf(RoundKind kind) =>
-        kind == RoundKind.Maci ? PoseidonHash.Hash5(Fr.Zero, Fr.Zero, Fr.Zero, Fr.Zero, Fr.Zero) : PoseidonHash.Hash10(new Fr[10]);
+    public static Fr ZeroStateLeaf(RoundKind kind) => kind == RoundKind.Maci ? MaciZeroLeaf : AmaciZeroLeaf;
+
+    private static readonly Fr AmaciZeroLeaf = PoseidonHash.Hash10(new Fr[10]);
+    private static readonly Fr MaciZeroLeaf = PoseidonHash.Hash5(Fr.Zero, Fr.Zero, Fr.Zero, Fr.Zero, Fr.Zero);
 
     internal PoseidonMerkleTree StateTree(Context ctx, Round round, ulong numSignUps) =>
         new(5, (int)round.CircuitSize.StateTreeDepth, ZeroStateLeaf(round.Kind), new StateTreeNodes(Store(ctx), round.Id), (long)numSignUps);

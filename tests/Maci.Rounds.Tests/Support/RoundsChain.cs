@@ -50,7 +50,7 @@ public sealed class RoundsChain : IDisposable
         Hooks = new RecordingHooks(Insurance);
         Keeper = new RoundsKeeper(bank, accounts, new InsuranceOperatorKeys(Insurance), Hooks);
         Insurance.SetRoundInfoSource(Keeper);
-        Module = new RoundsModule(Keeper);
+        Module = new RoundsModule(Keeper, bank);
         foreach (var r in Module.MsgRoutes.Concat(InsuranceModule.MsgRoutes)) _routes.Add(r.TypeUrl, r);
         var ctx = Ctx(ExecMode.Genesis);
         Insurance.SetParams(ctx, new InsuranceParams
@@ -166,6 +166,14 @@ public sealed class RoundsChain : IDisposable
         };
         var r = Deliver(msg);
         Assert.True(r.IsOk, r.Error?.ToString());
+    }
+
+    /// <summary>Every rounds invariant holds.</summary>
+    public void AssertInvariants()
+    {
+        var ctx = Ctx(ExecMode.Query);
+        foreach (var inv in Module.Invariants)
+            Assert.True(inv.Check(ctx) is null, $"{inv.Module}/{inv.Name}: {inv.Check(ctx)}");
     }
 
     public void Dispose() => _store.Dispose();
