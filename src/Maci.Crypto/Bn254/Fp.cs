@@ -7,6 +7,7 @@ namespace Maci.Crypto.Bn254;
 /// held in Montgomery form. Static operations take <c>in</c>/<c>out</c> arguments and allow aliasing (the output may be
 /// one of the inputs).
 /// </summary>
+/// <remarks>The struct is exactly one <see cref="U256"/>; the hot operations write results in place through it.</remarks>
 public readonly partial struct Fp : IEquatable<Fp>
 {
     internal readonly U256 M;
@@ -28,29 +29,29 @@ public readonly partial struct Fp : IEquatable<Fp>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fp a, in Fp b, out Fp r)
     {
-        Montgomery<FpModulus>.Add(a.M, b.M, out var m);
-        r = new Fp(m);
+        Unsafe.SkipInit(out r);
+        Montgomery<FpModulus>.Add(a.M, b.M, out Unsafe.As<Fp, U256>(ref r));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Sub(in Fp a, in Fp b, out Fp r)
     {
-        Montgomery<FpModulus>.Sub(a.M, b.M, out var m);
-        r = new Fp(m);
+        Unsafe.SkipInit(out r);
+        Montgomery<FpModulus>.Sub(a.M, b.M, out Unsafe.As<Fp, U256>(ref r));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Mul(in Fp a, in Fp b, out Fp r)
     {
-        Montgomery<FpModulus>.Mul(a.M, b.M, out var m);
-        r = new Fp(m);
+        Unsafe.SkipInit(out r);
+        Montgomery<FpModulus>.Mul(a.M, b.M, out Unsafe.As<Fp, U256>(ref r));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Square(in Fp a, out Fp r)
     {
-        Montgomery<FpModulus>.Mul(a.M, a.M, out var m);
-        r = new Fp(m);
+        Unsafe.SkipInit(out r);
+        Montgomery<FpModulus>.Mul(a.M, a.M, out Unsafe.As<Fp, U256>(ref r));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

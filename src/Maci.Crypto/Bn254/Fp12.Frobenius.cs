@@ -95,16 +95,28 @@ public readonly partial struct Fp12
         Fp2.Add(t, d, out r);
     }
 
-    /// <summary>a^u for the BN parameter u = 0x44e992b44a6909f1, with cyclotomic squarings (cyclotomic a only).</summary>
+    /// <summary>
+    /// a^u for the BN parameter u = 0x44e992b44a6909f1, with cyclotomic squarings and the signed-digit form of u
+    /// (24 non-zero digits instead of 28 bits; a^−1 is the conjugate). Valid only on the cyclotomic subgroup.
+    /// </summary>
     public static void CyclotomicExpByU(in Fp12 a, out Fp12 r)
     {
-        const ulong u = TowerConstants.U;
-        var acc = a;
-        for (int bit = 61; bit >= 0; bit--)
+        Conjugate(a, out var aInv);
+        var naf = UNaf;
+        var acc = a; // top digit is 1
+        for (int i = naf.Length - 2; i >= 0; i--)
         {
             CyclotomicSquare(acc, out acc);
-            if (((u >> bit) & 1) != 0) Mul(acc, a, out acc);
+            if (naf[i] == 1) Mul(acc, a, out acc);
+            else if (naf[i] == -1) Mul(acc, aInv, out acc);
         }
         r = acc;
     }
+
+    /// <summary>u in non-adjacent form, least significant digit first (63 digits).</summary>
+    private static ReadOnlySpan<sbyte> UNaf =>
+    [
+        1, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, -1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, -1,
+        0, -1, 0, -1, 0, 1, 0, 1, 0, 0, -1, 0, 1, 0, 1, 0, -1, 0, 0, 1, 0, 1, 0, 0, 0, 1,
+    ];
 }

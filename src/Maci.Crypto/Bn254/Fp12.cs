@@ -98,6 +98,20 @@ public readonly partial struct Fp12 : IEquatable<Fp12>
         r = new Fp12(n0, n1);
     }
 
+    /// <summary>Multiplication by the sparse element 1 + c3·w + c4·w³ (a normalised line).</summary>
+    public static void MulBy134(in Fp12 a, in Fp2 c3, in Fp2 c4, out Fp12 r)
+    {
+        Fp6.MulBy01(a.C1, c3, c4, out var t1);
+        Fp6.Add(a.C0, a.C1, out var s);
+        Fp2.Add(Fp2.One, c3, out var d0);
+        Fp6.MulBy01(s, d0, c4, out var n1);
+        Fp6.Sub(n1, a.C0, out n1);
+        Fp6.Sub(n1, t1, out n1);
+        Fp6.MulByNonResidue(t1, out var n0);
+        Fp6.Add(n0, a.C0, out n0);
+        r = new Fp12(n0, n1);
+    }
+
     /// <summary>a raised to an exponent given as little-endian 64-bit limbs (generic; used by tests and setup).</summary>
     public static void Pow(in Fp12 a, ReadOnlySpan<ulong> exponent, out Fp12 r)
     {

@@ -68,9 +68,11 @@ public readonly partial struct Fp2 : IEquatable<Fp2>
     {
         Fp.Mul(a.C0, b.C0, out var t0);
         Fp.Mul(a.C1, b.C1, out var t1);
-        Fp.Add(a.C0, a.C1, out var sa);
-        Fp.Add(b.C0, b.C1, out var sb);
-        Fp.Mul(sa, sb, out var c1);
+        // The Karatsuba sums feed only the multiplication, which accepts operands below 2p: skip their reduction.
+        Montgomery<FpModulus>.AddUnreduced(a.C0.M, a.C1.M, out var sa);
+        Montgomery<FpModulus>.AddUnreduced(b.C0.M, b.C1.M, out var sb);
+        Montgomery<FpModulus>.Mul(sa, sb, out var c1m);
+        var c1 = new Fp(c1m);
         Fp.Sub(c1, t0, out c1);
         Fp.Sub(c1, t1, out c1);
         Fp.Sub(t0, t1, out var c0);

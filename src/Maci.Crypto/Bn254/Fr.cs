@@ -7,6 +7,7 @@ namespace Maci.Crypto.Bn254;
 /// held in Montgomery form. Static operations take <c>in</c>/<c>out</c> arguments and allow aliasing (the output may be
 /// one of the inputs).
 /// </summary>
+/// <remarks>The struct is exactly one <see cref="U256"/>; the hot operations write results in place through it.</remarks>
 public readonly partial struct Fr : IEquatable<Fr>
 {
     internal readonly U256 M;
@@ -28,29 +29,29 @@ public readonly partial struct Fr : IEquatable<Fr>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fr a, in Fr b, out Fr r)
     {
-        Montgomery<FrModulus>.Add(a.M, b.M, out var m);
-        r = new Fr(m);
+        Unsafe.SkipInit(out r);
+        Montgomery<FrModulus>.Add(a.M, b.M, out Unsafe.As<Fr, U256>(ref r));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Sub(in Fr a, in Fr b, out Fr r)
     {
-        Montgomery<FrModulus>.Sub(a.M, b.M, out var m);
-        r = new Fr(m);
+        Unsafe.SkipInit(out r);
+        Montgomery<FrModulus>.Sub(a.M, b.M, out Unsafe.As<Fr, U256>(ref r));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Mul(in Fr a, in Fr b, out Fr r)
     {
-        Montgomery<FrModulus>.Mul(a.M, b.M, out var m);
-        r = new Fr(m);
+        Unsafe.SkipInit(out r);
+        Montgomery<FrModulus>.Mul(a.M, b.M, out Unsafe.As<Fr, U256>(ref r));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Square(in Fr a, out Fr r)
     {
-        Montgomery<FrModulus>.Mul(a.M, a.M, out var m);
-        r = new Fr(m);
+        Unsafe.SkipInit(out r);
+        Montgomery<FrModulus>.Mul(a.M, a.M, out Unsafe.As<Fr, U256>(ref r));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -168,6 +168,31 @@ public readonly struct G1Jacobian
         Multiply(p, limbs, out r);
     }
 
+    /// <summary>Converts many points to affine form with a single field inversion (Montgomery's trick).</summary>
+    public static void BatchToAffine(ReadOnlySpan<G1Jacobian> points, Span<G1Affine> result)
+    {
+        if (result.Length != points.Length) throw new ArgumentException("result must have the same length as points", nameof(result));
+        var prefix = new Fp[points.Length];
+        var acc = Fp.One;
+        for (int i = 0; i < points.Length; i++)
+        {
+            prefix[i] = acc;
+            if (!points[i].IsInfinity) Fp.Mul(acc, points[i].Z, out acc);
+        }
+        Fp.Inverse(acc, out var inv); // inverse of the product of all non-zero Z
+        for (int i = points.Length - 1; i >= 0; i--)
+        {
+            if (points[i].IsInfinity) { result[i] = G1Affine.Infinity; continue; }
+            Fp.Mul(inv, prefix[i], out var zi);      // 1/Z_i
+            Fp.Mul(inv, points[i].Z, out inv);       // drop Z_i from the running inverse
+            Fp.Square(zi, out var zi2);
+            Fp.Mul(zi2, zi, out var zi3);
+            Fp.Mul(points[i].X, zi2, out var x);
+            Fp.Mul(points[i].Y, zi3, out var y);
+            result[i] = new G1Affine(x, y);
+        }
+    }
+
     /// <summary>Compares the points they represent (cross-multiplied, no inversion).</summary>
     public static bool PointEquals(in G1Jacobian a, in G1Jacobian b)
     {

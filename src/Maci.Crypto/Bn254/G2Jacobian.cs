@@ -168,6 +168,18 @@ public readonly struct G2Jacobian
         Multiply(p, limbs, out r);
     }
 
+    /// <summary>The twisted Frobenius ψ on Jacobian coordinates: (conj(X)·γx, conj(Y)·γy, conj(Z)).</summary>
+    public static G2Jacobian Psi(in G2Jacobian p)
+    {
+        var c = TowerConstants.Instance;
+        Fp2.Conjugate(p.X, out var x);
+        Fp2.Conjugate(p.Y, out var y);
+        Fp2.Conjugate(p.Z, out var z);
+        Fp2.Mul(x, c.PsiX, out x);
+        Fp2.Mul(y, c.PsiY, out y);
+        return new G2Jacobian(x, y, z);
+    }
+
     /// <summary>Compares the points they represent (cross-multiplied, no inversion).</summary>
     public static bool PointEquals(in G2Jacobian a, in G2Jacobian b)
     {

@@ -27,15 +27,15 @@ internal static class Montgomery<TM> where TM : struct, IModulus
         ulong t = a.L1 - b.L1; ulong br2 = a.L1 < b.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
         t = a.L2 - b.L2; br2 = a.L2 < b.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
         t = a.L3 - b.L3; br2 = a.L3 < b.L3 ? 1UL : 0UL; ulong d3 = t - br; br = br2 | (t < br ? 1UL : 0UL);
-        if (br != 0)
-        {
-            var q = TM.Q;
-            ulong c;
-            d0 += q.L0; c = d0 < q.L0 ? 1UL : 0UL;
-            t = d1 + c; d1 = t + q.L1; c = (t < c ? 1UL : 0UL) | (d1 < t ? 1UL : 0UL);
-            t = d2 + c; d2 = t + q.L2; c = (t < c ? 1UL : 0UL) | (d2 < t ? 1UL : 0UL);
-            d3 = d3 + q.L3 + c;
-        }
+        // Add q back when the subtraction borrowed; a mask instead of a branch (the outcome is unpredictable).
+        var q = TM.Q;
+        ulong mask = 0UL - br;
+        ulong q0 = q.L0 & mask, q1 = q.L1 & mask, q2 = q.L2 & mask, q3 = q.L3 & mask;
+        ulong c;
+        d0 += q0; c = d0 < q0 ? 1UL : 0UL;
+        t = d1 + c; d1 = t + q1; c = (t < c ? 1UL : 0UL) | (d1 < t ? 1UL : 0UL);
+        t = d2 + c; d2 = t + q2; c = (t < c ? 1UL : 0UL) | (d2 < t ? 1UL : 0UL);
+        d3 = d3 + q3 + c;
         r = new U256(d0, d1, d2, d3);
     }
 
@@ -51,6 +51,20 @@ internal static class Montgomery<TM> where TM : struct, IModulus
         r = new U256(d0, d1, d2, d3);
     }
 
+    /// <summary>
+    /// a + b without the final reduction: below 2q (&lt; 2^255). Valid only as an input of <see cref="Mul"/>, which
+    /// accepts operands below 2q (their product stays below q·2^256, so the result is still fully reduced).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddUnreduced(in U256 a, in U256 b, out U256 r)
+    {
+        ulong c;
+        ulong s0 = a.L0 + b.L0; c = s0 < a.L0 ? 1UL : 0UL;
+        ulong t = a.L1 + c; ulong s1 = t + b.L1; c = (t < c ? 1UL : 0UL) | (s1 < t ? 1UL : 0UL);
+        t = a.L2 + c; ulong s2 = t + b.L2; c = (t < c ? 1UL : 0UL) | (s2 < t ? 1UL : 0UL);
+        r = new U256(s0, s1, s2, a.L3 + b.L3 + c);
+    }
+
     /// <summary>Subtracts q once if the 256-bit value (known to be below 2q) is ≥ q.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, out U256 r)
@@ -60,7 +74,9 @@ internal static class Montgomery<TM> where TM : struct, IModulus
         ulong t = s1 - q.L1; ulong br2 = s1 < q.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
         t = s2 - q.L2; br2 = s2 < q.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
         t = s3 - q.L3; br2 = s3 < q.L3 ? 1UL : 0UL; ulong d3 = t - br; br = br2 | (t < br ? 1UL : 0UL);
-        r = br != 0 ? new U256(s0, s1, s2, s3) : new U256(d0, d1, d2, d3);
+        // Keep s when the subtraction borrowed (s < q), else d; selected with a mask, not a branch.
+        ulong keep = 0UL - br;
+        r = new U256((s0 & keep) | (d0 & ~keep), (s1 & keep) | (d1 & ~keep), (s2 & keep) | (d2 & ~keep), (s3 & keep) | (d3 & ~keep));
     }
 
     /// <summary>Reduces an arbitrary 256-bit value modulo q (at most five subtractions since q &gt; 2^253).</summary>
@@ -83,6 +99,8 @@ internal static class Montgomery<TM> where TM : struct, IModulus
     }
 
     /// <summary>a·b·R⁻¹ mod q (CIOS, no-carry variant).</summary>
+    /// <remarks>Kept out of line on purpose: inlined into every tower operation it bloats them and spills registers.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
     public static void Mul(in U256 a, in U256 b, out U256 r)
     {

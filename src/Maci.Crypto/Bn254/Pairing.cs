@@ -37,7 +37,9 @@ public static partial class Pairing
 
     /// <summary>
     /// The product of the Miller loops of all pairs, computed in one loop. Pairs given as (p, q) have their lines
-    /// computed on the fly; pairs given as (preparedP, preparedQ) read precomputed lines.
+    /// computed on the fly; pairs given as (preparedP, preparedQ) read precomputed lines. The value is defined only up to
+    /// factors in proper subfields (line scalings), which <see cref="FinalExponentiation"/> removes: compare results only
+    /// after the final exponentiation.
     /// </summary>
     [SkipLocalsInit]
     public static Fp12 MillerLoop(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Affine> q,
@@ -64,6 +66,17 @@ public static partial class Pairing
             k++;
         }
 
+        // Prepared lines are normalised to 1 + c3·w + c4·w³ after division by yP: keep xP/yP and 1/yP per point.
+        int m = preparedP.Length;
+        Span<Fp> xOverY = m <= 8 ? stackalloc Fp[m] : new Fp[m];
+        Span<Fp> yInv = m <= 8 ? stackalloc Fp[m] : new Fp[m];
+        for (int k = 0; k < m; k++)
+        {
+            if (preparedP[k].IsInfinity) continue;
+            Fp.Inverse(preparedP[k].Y, out yInv[k]);
+            Fp.Mul(preparedP[k].X, yInv[k], out xOverY[k]);
+        }
+
         var f = Fp12.One;
         var naf = PairingConstants.AteLoopNaf;
         int line = 0;
@@ -77,7 +90,7 @@ public static partial class Pairing
             }
             for (int k = 0; k < preparedP.Length; k++)
                 if (!preparedP[k].IsInfinity && !preparedQ[k].IsInfinity)
-                    MulByLine(ref f, preparedQ[k].Lines[line], preparedP[k]);
+                    MulByPreparedLine(ref f, preparedQ[k].Lines[line], xOverY[k], yInv[k]);
             line++;
             if (naf[i] == 0) continue;
             for (int k = 0; k < n; k++)
@@ -87,7 +100,7 @@ public static partial class Pairing
             }
             for (int k = 0; k < preparedP.Length; k++)
                 if (!preparedP[k].IsInfinity && !preparedQ[k].IsInfinity)
-                    MulByLine(ref f, preparedQ[k].Lines[line], preparedP[k]);
+                    MulByPreparedLine(ref f, preparedQ[k].Lines[line], xOverY[k], yInv[k]);
             line++;
         }
 
@@ -101,8 +114,8 @@ public static partial class Pairing
         for (int k = 0; k < preparedP.Length; k++)
         {
             if (preparedP[k].IsInfinity || preparedQ[k].IsInfinity) continue;
-            MulByLine(ref f, preparedQ[k].Lines[line], preparedP[k]);
-            MulByLine(ref f, preparedQ[k].Lines[line + 1], preparedP[k]);
+            MulByPreparedLine(ref f, preparedQ[k].Lines[line], xOverY[k], yInv[k]);
+            MulByPreparedLine(ref f, preparedQ[k].Lines[line + 1], xOverY[k], yInv[k]);
         }
         return f;
     }
@@ -113,5 +126,13 @@ public static partial class Pairing
         Fp2.MulByFp(l.A, p.Y, out var c0);
         Fp2.MulByFp(l.B, p.X, out var c3);
         Fp12.MulBy034(f, c0, c3, l.C, out f);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MulByPreparedLine(ref Fp12 f, in LineCoeffs l, in Fp xOverY, in Fp yInv)
+    {
+        Fp2.MulByFp(l.B, xOverY, out var c3);
+        Fp2.MulByFp(l.C, yInv, out var c4);
+        Fp12.MulBy134(f, c3, c4, out f);
     }
 }

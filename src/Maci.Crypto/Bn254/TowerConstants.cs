@@ -10,8 +10,14 @@ internal sealed class TowerConstants
 
     public static TowerConstants Instance { get; } = new();
 
+    private readonly Fp2[] _frob1, _frob2, _frob3;
+
     /// <summary>ξ^(k(p^j − 1)/6) for k = 0..5.</summary>
-    public readonly Fp2[] Frob1, Frob2, Frob3;
+    public ReadOnlySpan<Fp2> Frob1 => _frob1;
+
+    public ReadOnlySpan<Fp2> Frob2 => _frob2;
+
+    public ReadOnlySpan<Fp2> Frob3 => _frob3;
 
     /// <summary>b' = 3/ξ, the constant of the twist y² = x³ + b'.</summary>
     public readonly Fp2 TwistB;
@@ -26,9 +32,9 @@ internal sealed class TowerConstants
     {
         var p = Fp.Modulus;
         var xi = Fp2.Xi;
-        Frob1 = Gammas(xi, p - 1);
-        Frob2 = Gammas(xi, p * p - 1);
-        Frob3 = Gammas(xi, p * p * p - 1);
+        _frob1 = Gammas(xi, p - 1);
+        _frob2 = Gammas(xi, p * p - 1);
+        _frob3 = Gammas(xi, p * p * p - 1);
         Fp2.Inverse(xi, out var xiInv);
         TwistB = new Fp2(Fp.FromUInt64(3), Fp.Zero) * xiInv;
         PsiX = Frob1[2];

@@ -25,7 +25,9 @@ public static class Groth16Verifier
         for (int i = 0; i < publicInputs.Length; i++)
         {
             if (publicInputs[i].IsZero) continue;
-            G1Jacobian.Multiply(ic[i + 1], publicInputs[i], out var term);
+            G1Jacobian term;
+            if (pvk.IcTables is { } tables) tables[i].Multiply(publicInputs[i], out term);
+            else G1Jacobian.Multiply(ic[i + 1], publicInputs[i], out term);
             G1Jacobian.Add(acc, term, out acc);
         }
         var vkX = acc.ToAffine();

@@ -12,6 +12,11 @@ public sealed class PreparedVerifyingKey
     internal readonly G2Prepared Gamma;
     internal readonly G2Prepared Delta;
 
+    /// <summary>Fixed-base tables for IC[1..], or null for keys with many inputs (tables are ~60 KB per input).</summary>
+    internal readonly G1FixedBase[]? IcTables;
+
+    private const int MaxTabledInputs = 32;
+
     public VerifyingKey Key { get; }
 
     internal PreparedVerifyingKey(VerifyingKey vk)
@@ -22,5 +27,7 @@ public sealed class PreparedVerifyingKey
         AlphaBetaMiller = Pairing.MillerLoop(a, b);
         Gamma = new G2Prepared(vk.Gamma2);
         Delta = new G2Prepared(vk.Delta2);
+        if (vk.PublicInputCount <= MaxTabledInputs)
+            IcTables = vk.IC.Skip(1).Select(p => new G1FixedBase(p)).ToArray();
     }
 }

@@ -68,7 +68,7 @@ public sealed class CurveTests
     {
         var rv = new RandomValues(9);
         var cofactor = BigInteger.Parse("21888242871839275222246405745257275088844257914179612981679871602714643921549");
-        for (int i = 0; i < 6; i++)
+        for (int i = 0; i < 10; i++)
         {
             var q = rv.NextTwistPoint();
             Assert.True(q.IsOnCurve);
@@ -78,6 +78,13 @@ public sealed class CurveTests
             var cleared = RandomValues.G2Mul(q, cofactor);
             Assert.True(RandomValues.G2Mul(cleared, R).IsInfinity);
             Assert.True(cleared.IsInSubgroup);
+            // A point of the cofactor part alone, and a G2 point shifted by it, are outside G2.
+            var torsion = RandomValues.G2Mul(q, R);
+            Assert.False(torsion.IsInfinity);
+            Assert.False(torsion.IsInSubgroup);
+            G2Jacobian.AddMixed(G2Jacobian.FromAffine(cleared), torsion, out var shifted);
+            Assert.False(shifted.ToAffine().IsInSubgroup);
+            Assert.False(RandomValues.G2Mul(shifted.ToAffine(), R).IsInfinity);
         }
     }
 
@@ -87,5 +94,37 @@ public sealed class CurveTests
         var g = RandomValues.G2Mul(G2Affine.Generator, 12345);
         Assert.Equal(RandomValues.G2Mul(g, Fp.Modulus % R), G2Affine.Psi(g));
         Assert.Equal(RandomValues.G2Mul(g, Fp.Modulus * Fp.Modulus % R), G2Affine.Psi2(g));
+        G2Jacobian.Multiply(G2Affine.Generator, [12345UL], out var jac); // Z ≠ 1
+        Assert.Equal(G2Affine.Psi(g), G2Jacobian.Psi(jac).ToAffine());
+    }
+
+    [Fact]
+    public void Fixed_base_tables_agree_with_double_and_add()
+    {
+        var rv = new RandomValues(13);
+        var p = RandomValues.G1Mul(G1Affine.Generator, rv.Below(R));
+        var table = new G1FixedBase(p);
+        var scalars = new List<Fr> { Fr.Zero, Fr.One, Fr.FromUInt64(15), Fr.FromUInt64(16), Fr.FromBigInteger(R - 1) };
+        for (int i = 0; i < 8; i++) scalars.Add(rv.NextFr());
+        foreach (var k in scalars)
+        {
+            table.Multiply(k, out var fast);
+            G1Jacobian.Multiply(p, k, out var slow);
+            Assert.True(G1Jacobian.PointEquals(fast, slow));
+        }
+        new G1FixedBase(G1Affine.Infinity).Multiply(Fr.FromUInt64(5), out var inf);
+        Assert.True(inf.IsInfinity);
+    }
+
+    [Fact]
+    public void Batch_affine_conversion_matches_single_conversion()
+    {
+        var rv = new RandomValues(14);
+        var pts = new G1Jacobian[6];
+        for (int i = 0; i < pts.Length; i++) G1Jacobian.Multiply(G1Affine.Generator, rv.NextFr(), out pts[i]);
+        pts[3] = G1Jacobian.Infinity;
+        var affine = new G1Affine[pts.Length];
+        G1Jacobian.BatchToAffine(pts, affine);
+        for (int i = 0; i < pts.Length; i++) Assert.Equal(pts[i].ToAffine(), affine[i]);
     }
 }

@@ -34,6 +34,25 @@ public sealed class TowerTests
     }
 
     [Fact]
+    public void Fp2_multiplication_is_exact_at_edge_values()
+    {
+        BigInteger[] edges = [0, 1, 2, P - 1, P - 2, (P - 1) / 2, (P + 1) / 2, BigInteger.One << 253];
+        foreach (var a0 in edges)
+            foreach (var a1 in edges)
+                foreach (var (b0, b1) in new[] { (P - 1, P - 1), (1, P - 1), (P - 1, 0), ((P + 1) / 2, (P + 1) / 2) })
+                {
+                    var a = new Fp2(Fp.FromBigInteger(a0), Fp.FromBigInteger(a1));
+                    var b = new Fp2(Fp.FromBigInteger(b0), Fp.FromBigInteger(b1));
+                    var m = a * b;
+                    Assert.Equal(Mod(a0 * b0 - a1 * b1), m.C0.ToBigInteger());
+                    Assert.Equal(Mod(a0 * b1 + a1 * b0), m.C1.ToBigInteger());
+                    var x = a;
+                    Fp2.Mul(x, b, out x); // output aliasing an input
+                    Assert.Equal(m, x);
+                }
+    }
+
+    [Fact]
     public void Fp2_sqrt_rejects_non_squares()
     {
         var rv = new RandomValues(2);
@@ -87,6 +106,8 @@ public sealed class TowerTests
             Assert.True((x * xinv).IsOne);
             Fp12.MulBy034(x, y.C0.B0, y.C1.B0, y.C1.B1, out var s034);
             Assert.Equal(x * new Fp12(new Fp6(y.C0.B0, Fp2.Zero, Fp2.Zero), new Fp6(y.C1.B0, y.C1.B1, Fp2.Zero)), s034);
+            Fp12.MulBy134(x, y.C1.B0, y.C1.B1, out var s134);
+            Assert.Equal(x * new Fp12(Fp6.One, new Fp6(y.C1.B0, y.C1.B1, Fp2.Zero)), s134);
         }
     }
 
