@@ -9,6 +9,7 @@ public static class BenchSuites
         ("rounds", "rounds keeper: publish-message tx/s, verify+apply time per proof tx (--messages, --proofs)", RoundsBench.Run),
         ("zk", "Poseidon, EdDSA-Poseidon, ECDH, poseidon-cipher, tree insert (vs circomlibjs)", ZkPrimitivesBench.Run),
         ("groth16", "BN254 fields, pairing and Groth16 verify of a Dora proof vs snarkjs", Groth16Bench.Run),
+        ("zk", "Poseidon, EdDSA-Poseidon, ECDH, poseidon-cipher, tree insert (vs circomlibjs)", ZkPrimitivesBench.Run),
     ];
 
     public static int Run(string[] args)

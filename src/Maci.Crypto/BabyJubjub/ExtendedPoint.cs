@@ -72,7 +72,10 @@ internal readonly struct ExtendedPoint
         r = new ExtendedPoint(x3, y3, t3, z3);
     }
 
-    public static void Double(in ExtendedPoint p, out ExtendedPoint r)
+    public static void Double(in ExtendedPoint p, out ExtendedPoint r) => Double(p, true, out r);
+
+    /// <summary>Doubling reads only X, Y, Z; T is needed only when an addition follows, so a run of doublings skips it.</summary>
+    public static void Double(in ExtendedPoint p, bool withT, out ExtendedPoint r)
     {
         Fr.Square(p.X, out var a);
         Fr.Square(p.Y, out var b);
@@ -88,7 +91,8 @@ internal readonly struct ExtendedPoint
         Fr.Sub(d, b, out var h);
         Fr.Mul(e, f, out var x3);
         Fr.Mul(g, h, out var y3);
-        Fr.Mul(e, h, out var t3);
+        var t3 = Fr.Zero;
+        if (withT) Fr.Mul(e, h, out t3);
         Fr.Mul(f, g, out var z3);
         r = new ExtendedPoint(x3, y3, t3, z3);
     }
@@ -100,50 +104,48 @@ internal readonly struct ExtendedPoint
         r = new ExtendedPoint(x, p.Y, t, p.Z);
     }
 
-    /// <summary>[k]P by left-to-right double-and-add over the 256 bits of k (any integer below 2^256).</summary>
+    /// <summary>[k]P for any k below 2^256: fixed 4-bit windows over a table of 0..15·P (variable time).</summary>
     [SkipLocalsInit]
     public static void Multiply(in ExtendedPoint p, in U256 k, out ExtendedPoint r)
     {
+        Span<ExtendedPoint> table = stackalloc ExtendedPoint[16];
+        FillWindowTable(p, table);
         var acc = Identity;
-        var top = HighestBit(k);
-        for (var i = top; i >= 0; i--)
+        for (var i = TopNibble(k); i >= 0; i--)
         {
-            Double(acc, out acc);
-            if (Bit(k, i)) Add(acc, p, out acc);
+            Double(acc, false, out acc);
+            Double(acc, false, out acc);
+            Double(acc, false, out acc);
+            Double(acc, true, out acc);
+            var n = Nibble(k, i);
+            if (n != 0) Add(acc, table[n], out acc);
         }
         r = acc;
     }
 
-    /// <summary>[a]P + [b]Q with shared doublings (Straus–Shamir).</summary>
-    public static void MultiplyAdd(in ExtendedPoint p, in U256 a, in ExtendedPoint q, in U256 b, out ExtendedPoint r)
+    /// <summary>j·P for j = 0..15.</summary>
+    internal static void FillWindowTable(in ExtendedPoint p, Span<ExtendedPoint> table)
     {
-        Add(p, q, out var pq);
-        var acc = Identity;
-        var top = Math.Max(HighestBit(a), HighestBit(b));
-        for (var i = top; i >= 0; i--)
+        table[0] = Identity;
+        table[1] = p;
+        for (var j = 2; j < 16; j++)
         {
-            Double(acc, out acc);
-            var ba = Bit(a, i);
-            var bb = Bit(b, i);
-            if (ba && bb) Add(acc, pq, out acc);
-            else if (ba) Add(acc, p, out acc);
-            else if (bb) Add(acc, q, out acc);
+            if ((j & 1) == 0) Double(table[j / 2], out table[j]);
+            else Add(table[j - 1], p, out table[j]);
         }
-        r = acc;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Bit(in U256 k, int i)
+    internal static int Nibble(in U256 k, int i)
     {
-        var limb = (i >> 6) switch { 0 => k.L0, 1 => k.L1, 2 => k.L2, _ => k.L3 };
-        return ((limb >> (i & 63)) & 1) != 0;
+        var limb = (i >> 4) switch { 0 => k.L0, 1 => k.L1, 2 => k.L2, _ => k.L3 };
+        return (int)((limb >> ((i & 15) * 4)) & 15);
     }
 
-    private static int HighestBit(in U256 k)
+    private static int TopNibble(in U256 k)
     {
-        if (k.L3 != 0) return 255 - System.Numerics.BitOperations.LeadingZeroCount(k.L3);
-        if (k.L2 != 0) return 191 - System.Numerics.BitOperations.LeadingZeroCount(k.L2);
-        if (k.L1 != 0) return 127 - System.Numerics.BitOperations.LeadingZeroCount(k.L1);
-        return 63 - System.Numerics.BitOperations.LeadingZeroCount(k.L0);
+        for (var i = 63; i >= 0; i--)
+            if (Nibble(k, i) != 0) return i;
+        return -1;
     }
 }

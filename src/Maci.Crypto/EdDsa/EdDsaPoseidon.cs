@@ -30,18 +30,14 @@ public static class EdDsaPoseidon
         MultiplyBase8(DeriveSecretScalar(privateKey));
 
     /// <summary>s·Base8 for a scalar given as a field element (its canonical integer value).</summary>
-    public static BabyJubjubPoint MultiplyBase8(in Fr scalar)
-    {
-        ExtendedPoint.Multiply(Base8Extended, FrBits.Canonical(scalar), out var r);
-        return r.ToAffine();
-    }
+    public static BabyJubjubPoint MultiplyBase8(in Fr scalar) => FixedBaseTable.Base8.Multiply(scalar);
 
     public static EdDsaSignature Sign(ReadOnlySpan<byte> privateKey, in Fr message)
     {
         Span<byte> h = stackalloc byte[Blake512.HashSize];
         Blake512.Hash(privateKey, h);
         var s = PrunedScalar(h);
-        ExtendedPoint.Multiply(Base8Extended, SubOrderScalar.ShiftRight(s, 3), out var aExt);
+        FixedBaseTable.Base8.Multiply(SubOrderScalar.ShiftRight(s, 3), out var aExt);
         var a = aExt.ToAffine();
 
         // r = BLAKE-512(h[32..64] ‖ message as 32 little-endian bytes) mod l.
@@ -52,7 +48,7 @@ public static class EdDsaPoseidon
         Blake512.Hash(nonceInput, rHash);
         var r = SubOrderScalar.ReduceLittleEndian(rHash);
 
-        ExtendedPoint.Multiply(Base8Extended, r, out var r8Ext);
+        FixedBaseTable.Base8.Multiply(r, out var r8Ext);
         var r8 = r8Ext.ToAffine();
         var challenge = PoseidonHash.Hash5(r8.X, r8.Y, a.X, a.Y, message);
         // S = r + c·s mod l, with s the pruned value before the shift (as circomlib does).
@@ -76,11 +72,11 @@ public static class EdDsaPoseidon
         ExtendedPoint.Double(a, out a);
         ExtendedPoint.Double(a, out a);
         ExtendedPoint.Negate(a, out var minus8A);
-        ExtendedPoint.MultiplyAdd(Base8Extended, FrBits.Canonical(signature.S), minus8A, FrBits.Canonical(challenge), out var lhs);
+        ExtendedPoint.Multiply(minus8A, FrBits.Canonical(challenge), out var right);
+        FixedBaseTable.Base8.Multiply(FrBits.Canonical(signature.S), out var left);
+        ExtendedPoint.Add(left, right, out var lhs);
         return lhs.EqualsAffine(signature.R8);
     }
-
-    private static readonly ExtendedPoint Base8Extended = ExtendedPoint.FromAffine(BabyJubjubPoint.Base8);
 
     private static U256 PrunedScalar(Span<byte> blakeOutput)
     {

@@ -50,6 +50,22 @@ public class AmaciRoundFixtureTests
     }
 
     [Fact]
+    public void CoordinatorKeyIsDerivedFromRawKey111111()
+    {
+        // genKeypair(111111): formatted key and public key as the SDK vectors give them.
+        Assert.Equal(Num.F("2295754007515522394258511581246354452955624238787687789994300932264762345941"), Coordinator.SecretScalar);
+        Assert.Equal(Num.F("1421543221206310383340195030620766117814469350837741893103919053409918312818"), Coordinator.PublicKey.X);
+        Assert.Equal(Num.F("5844095285348097514075616375079349318227570502756036806774906942110501360620"), Coordinator.PublicKey.Y);
+        // The README's "coordinator public key used by the contract tests" belongs to Dora's contract multitests, not
+        // to this round: it is a valid curve point, but not the key of 111111 (this round's messages decrypt under the latter).
+        var multitestKey = new BabyJubjubPoint(
+            Num.F("3557592161792765812904087712812111121909518311142005886657252371904276697771"),
+            Num.F("4363822302427519764561660537570341277214758164895027920046745209970137856681"));
+        Assert.True(multitestKey.IsOnCurve);
+        Assert.NotEqual(Coordinator.PublicKey, multitestKey);
+    }
+
+    [Fact]
     public void SignUpKeysComeFromTheDocumentedRawKeys()
     {
         var leaves = Entries().Where(e => e.Type == "setStateLeaf").Select(e => e.Data).ToList();
