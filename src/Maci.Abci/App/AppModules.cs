@@ -25,7 +25,7 @@ public sealed class AppModules
         Auth = new AuthModule(Accounts);
         BankModule = new BankModule(Bank);
         Ordered = [Auth, BankModule];
-        Signatures = new SignaturePrecheck(crypto);
+        Signatures = new SignatureCache(crypto);
         Ante = new AnteHandler(Accounts, new FeeBankBridge(Bank), crypto, config.AnteOptions(), Signatures);
 
         Errors = new ErrorRegistry().RegisterAll(SdkErrors.All);
@@ -56,7 +56,7 @@ public sealed class AppModules
 
     public ErrorRegistry Errors { get; }
     public AnteHandler Ante { get; }
-    public SignaturePrecheck Signatures { get; }
+    public SignatureCache Signatures { get; }
 
     /// <summary>Type URL → (route, owning module name).</summary>
     public IReadOnlyDictionary<string, (MsgRoute Route, string Module)> MsgRoutes { get; }

@@ -49,7 +49,6 @@ public sealed partial class MaciApp
                 var outcome = err is not null ? TxOutcome.Failed(err) : _runner.Run(ctx, tx!);
                 response.TxResults.Add(AbciConvert.ToExecTxResult(outcome));
             }
-            Modules.Signatures.Clear();
 
             var end = ctx with { Events = new() };
             foreach (var m in Modules.Ordered) m.EndBlock(end);
@@ -87,7 +86,7 @@ public sealed partial class MaciApp
             }
             if (complete) work.Add((tx.Decoded, checks));
         }
-        Modules.Signatures.Verify(work, Config.SignatureParallelism);
+        Modules.Signatures.VerifyMissing(work, Config.SignatureParallelism);
     }
 
     /// <summary>Persists the executed block (state, Merkle nodes, height and app hash) in one atomic batch.</summary>

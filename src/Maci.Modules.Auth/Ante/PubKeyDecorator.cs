@@ -25,7 +25,11 @@ public sealed class PubKeyDecorator(AccountKeeper accounts, ISecp256k1 crypto) :
             var account = state.Accounts[i];
             if (!declared.IsEmpty)
             {
-                if (!crypto.AddressFromPublicKey(declared.Span).AsSpan().SequenceEqual(tx.Signers[i]))
+                // A key equal to the one already stored matched this address when it was stored, so the
+                // (costly) RIPEMD160(SHA256) derivation is needed only for a new or different key.
+                var same = account.PubKey?.TypeUrl == PubKeyTypeUrl &&
+                           PubKey.Parser.ParseFrom(account.PubKey.Value).Key.Span.SequenceEqual(declared.Span);
+                if (!same && !crypto.AddressFromPublicKey(declared.Span).AsSpan().SequenceEqual(tx.Signers[i]))
                     return SdkErrors.InvalidPubKey.Wrap($"pubKey does not match signer address {tx.SignerAddresses[i]} with signer index: {i}");
                 keys[i] = declared.ToArray();
                 if (account.PubKey is null)

@@ -18,7 +18,6 @@ public sealed class SignatureDecorator(AccountKeeper accounts, ISecp256k1 crypto
     {
         var cost = accounts.GetParams(ctx).SigVerifyCostSecp256K1;
         var d = tx.Decoded;
-        Span<byte> hash = stackalloc byte[32];
         for (var i = 0; i < tx.Signers.Length; i++)
         {
             ctx.GasMeter.Consume(cost, "ante verify: secp256k1");
@@ -27,18 +26,19 @@ public sealed class SignatureDecorator(AccountKeeper accounts, ISecp256k1 crypto
             ctx.Events.Emit(CoreEvents.TxAccSeq(tx.SignerAddresses[i], account.Sequence));
             ctx.Events.Emit(CoreEvents.TxSignature(Convert.ToBase64String(signature)));
             if (ctx.IsSimulate || ctx.Mode == ExecMode.ReCheck) continue;
-            if (signature.Length != 64 || !Verified(ctx, tx, i, account.AccountNumber, state.PublicKeys[i], hash))
+            if (!Verified(ctx, tx, i, account.AccountNumber, state.PublicKeys[i]))
                 return SdkErrors.Unauthorized.Wrap(
                     $"signature verification failed; please verify account number ({account.AccountNumber}), sequence ({account.Sequence}) and chain-id ({ctx.ChainId})");
         }
         return null;
     }
 
-    private bool Verified(Context ctx, SdkTx tx, int index, ulong accountNumber, byte[] publicKey, Span<byte> hash)
+    private bool Verified(Context ctx, SdkTx tx, int index, ulong accountNumber, byte[] publicKey)
     {
-        var key = new SignatureCheck(publicKey, accountNumber, ctx.ChainId);
-        if (cache is not null && cache.TryGet(tx.Decoded, index, key, out var known)) return known;
-        SignDocHasher.Hash(tx.Decoded.BodyBytes.Span, tx.Decoded.AuthInfoBytes.Span, ctx.ChainId, accountNumber, hash);
-        return crypto.Verify(publicKey, hash, tx.Decoded.Signatures[index].Span);
+        var inputs = new SignatureCheck(publicKey, accountNumber, ctx.ChainId);
+        if (cache is not null && cache.TryGet(tx.Decoded, index, inputs, out var known)) return known;
+        var valid = SignatureCache.Verify(crypto, tx.Decoded, index, inputs);
+        cache?.Record(tx.Decoded, index, inputs, valid);
+        return valid;
     }
 }

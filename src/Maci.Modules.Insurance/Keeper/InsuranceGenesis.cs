@@ -127,8 +127,7 @@ public sealed class InsuranceGenesis(InsuranceKeeper keeper)
             store.Set(Keys.Operator(raw), op.ToByteArray());
             if (op.Status == OperatorStatus.Active)
             {
-                CoordinatorKey.TryParse(op.PubKey, out var key);
-                store.Set(key.IndexKey(), raw);
+                store.Set(CoordinatorKey.FromStored(op.PubKey, op.Address).IndexKey(), raw);
             }
         }
         foreach (var p in g.Policies)

@@ -77,7 +77,7 @@ public sealed class InsuranceInvariants(InsuranceKeeper keeper)
     {
         foreach (var op in keeper.AllOperators(ctx))
         {
-            if (CoordinatorKey.TryParse(op.PubKey, out var key) is { } err) return $"operator {op.Address}: {err.Log}";
+            if (CoordinatorKey.TryParse(op.PubKey, checkGroup: false, out var key) is { } err) return $"operator {op.Address}: {err.Log}";
             var holder = keeper.GetOperatorAddressByKey(ctx, key);
             var holderText = holder is null ? null : keeper.Accounts.Codec.Encode(holder);
             if (op.Status == OperatorStatus.Active && holderText != op.Address)

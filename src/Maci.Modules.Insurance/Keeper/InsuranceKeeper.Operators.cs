@@ -50,8 +50,7 @@ public sealed partial class InsuranceKeeper
         byte[]? oldIndex = null;
         if (newKey is not null)
         {
-            if (CoordinatorKey.TryParse(op.PubKey, out var oldKey) is { } corrupt)
-                throw new InvalidDataException($"stored key of {op.Address} is invalid: {corrupt.Log}");
+            var oldKey = CoordinatorKey.FromStored(op.PubKey, op.Address);
             if (oldKey.Point != newKey.Point)
             {
                 if (GetOperatorAddressByKey(ctx, newKey) is { } holder)
@@ -89,8 +88,7 @@ public sealed partial class InsuranceKeeper
         if (op.Status != OperatorStatus.Active) return InsuranceErrors.OperatorInactive.Wrap(op.Address);
         if (Amounts.Read(op.Locked) is var locked && locked != UInt128.Zero)
             return InsuranceErrors.CoverageLocked.Wrap($"{op.Address} has {locked} locked coverage; deregistration refused");
-        if (CoordinatorKey.TryParse(op.PubKey, out var key) is { } corrupt)
-            throw new InvalidDataException($"stored key of {op.Address} is invalid: {corrupt.Log}");
+        var key = CoordinatorKey.FromStored(op.PubKey, op.Address);
         var p = GetParams(ctx);
         unbonding = Available(op);
         completion = RoundInfo.SaturatingAdd(ctx.BlockTimeSeconds, p.UnbondingPeriodSeconds);

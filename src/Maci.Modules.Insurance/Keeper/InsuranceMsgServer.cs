@@ -49,32 +49,37 @@ public sealed class InsuranceMsgServer(InsuranceKeeper keeper)
         return coin.Denom == denom ? null : InsuranceErrors.InvalidAmount.Wrap($"{field} must be in {denom}, got {coin.Denom}");
     }
 
-    public SdkError? ValidateRegister(MsgRegisterOperator m)
+    public SdkError? ValidateRegister(MsgRegisterOperator m) => ValidateRegister(m, checkGroup: true);
+
+    // Handlers run after ValidateBasic (the tx runner guarantees it) and repeat only its cheap checks.
+    private SdkError? ValidateRegister(MsgRegisterOperator m, bool checkGroup)
     {
         if (Address(m.Operator, "operator", out _) is { } e1) return e1;
         if (new OperatorMetadata(m.Moniker, m.Website, m.Identity).Validate() is { } e2) return e2;
-        if (CoordinatorKey.TryParse(m.PubKey, out _) is { } e3) return e3;
+        if (CoordinatorKey.TryParse(m.PubKey, checkGroup, out _) is { } e3) return e3;
         if (PositiveCoin(m.Deposit, "deposit", out _) is { } e4) return e4;
         return OperatorValidation.Terms(m.Terms);
     }
 
     public MsgResult Register(Context ctx, MsgRegisterOperator m)
     {
-        if (ValidateRegister(m) is { } invalid) return invalid;
+        if (ValidateRegister(m, checkGroup: false) is { } invalid) return invalid;
         if (CheckDenom(ctx, keeper, m.Deposit, "deposit") is { } denomErr) return denomErr;
         Address(m.Operator, "operator", out var op);
-        CoordinatorKey.TryParse(m.PubKey, out var key);
+        CoordinatorKey.TryParse(m.PubKey, checkGroup: false, out var key);
         Amounts.TryPositiveCoin(m.Deposit, m.Deposit.Denom, "deposit", out var deposit);
         var meta = new OperatorMetadata(m.Moniker, m.Website, m.Identity);
         if (keeper.RegisterOperator(ctx, op, meta, key, deposit, m.Terms) is { } err) return err;
         return MsgResult.Ok(new MsgRegisterOperatorResponse());
     }
 
-    public SdkError? ValidateUpdate(MsgUpdateOperator m)
+    public SdkError? ValidateUpdate(MsgUpdateOperator m) => ValidateUpdate(m, checkGroup: true);
+
+    private SdkError? ValidateUpdate(MsgUpdateOperator m, bool checkGroup)
     {
         if (Address(m.Operator, "operator", out _) is { } e1) return e1;
         if (Meta(m).Validate() is { } e2) return e2;
-        if (m.PubKey is not null && CoordinatorKey.TryParse(m.PubKey, out _) is { } e3) return e3;
+        if (m.PubKey is not null && CoordinatorKey.TryParse(m.PubKey, checkGroup, out _) is { } e3) return e3;
         if (m.Terms is not null && OperatorValidation.Terms(m.Terms) is { } e4) return e4;
         return null;
     }
@@ -84,10 +89,10 @@ public sealed class InsuranceMsgServer(InsuranceKeeper keeper)
 
     public MsgResult Update(Context ctx, MsgUpdateOperator m)
     {
-        if (ValidateUpdate(m) is { } invalid) return invalid;
+        if (ValidateUpdate(m, checkGroup: false) is { } invalid) return invalid;
         Address(m.Operator, "operator", out var op);
         CoordinatorKey? key = null;
-        if (m.PubKey is not null) CoordinatorKey.TryParse(m.PubKey, out key);
+        if (m.PubKey is not null) CoordinatorKey.TryParse(m.PubKey, checkGroup: false, out key);
         if (keeper.UpdateOperator(ctx, op, Meta(m), key, m.Terms) is { } err) return err;
         return MsgResult.Ok(new MsgUpdateOperatorResponse());
     }

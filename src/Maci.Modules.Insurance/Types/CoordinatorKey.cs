@@ -11,7 +11,14 @@ namespace Maci.Modules.Insurance.Types;
 /// </summary>
 public sealed record CoordinatorKey(BabyJubjubPoint Point)
 {
-    public static SdkError? TryParse(PubKey? key, out CoordinatorKey result)
+    /// <summary>Full validation: canonical coordinates, on the curve, not the identity, in the prime subgroup.</summary>
+    public static SdkError? TryParse(PubKey? key, out CoordinatorKey result) => TryParse(key, checkGroup: true, out result);
+
+    /// <summary>
+    /// With <paramref name="checkGroup"/> false only the coordinates are parsed: for keys already validated (by
+    /// ValidateBasic before the handler runs, or when they were stored). The subgroup check is the costly part.
+    /// </summary>
+    public static SdkError? TryParse(PubKey? key, bool checkGroup, out CoordinatorKey result)
     {
         result = null!;
         if (key is null) return InsuranceErrors.InvalidPubKey.Wrap("public key is missing");
@@ -20,12 +27,21 @@ public sealed record CoordinatorKey(BabyJubjubPoint Point)
         if (!Fr.TryParse(key.Y, out var y))
             return InsuranceErrors.InvalidPubKey.Wrap($"y '{Amounts.Clip(key.Y)}' is not an integer below the field modulus");
         var point = new BabyJubjubPoint(x, y);
+        if (!checkGroup)
+        {
+            result = new CoordinatorKey(point);
+            return null;
+        }
         if (!point.IsOnCurve) return InsuranceErrors.InvalidPubKey.Wrap("point is not on the Baby Jubjub curve");
         if (point.IsIdentity) return InsuranceErrors.InvalidPubKey.Wrap("point is the identity");
         if (!point.IsInPrimeSubgroup) return InsuranceErrors.InvalidPubKey.Wrap("point is not in the prime-order subgroup");
         result = new CoordinatorKey(point);
         return null;
     }
+
+    /// <summary>A key read back from this module's own state (validated when it was written).</summary>
+    public static CoordinatorKey FromStored(PubKey? key, string owner) =>
+        TryParse(key, checkGroup: false, out var k) is { } err ? throw new InvalidDataException($"stored key of {owner} is unreadable: {err.Log}") : k;
 
     /// <summary>The store index key of this point.</summary>
     public byte[] IndexKey()

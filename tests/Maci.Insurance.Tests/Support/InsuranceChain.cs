@@ -163,7 +163,10 @@ public sealed class InsuranceChain : IDisposable
     {
         var ctx = Ctx(ExecMode.Query);
         foreach (var inv in Module.Invariants.Concat(BankInvariants.All))
-            Assert.True(inv.Check(ctx) is null, $"{inv.Module}/{inv.Name}: {inv.Check(ctx)}");
+        {
+            var violation = inv.Check(ctx);
+            Assert.True(violation is null, $"{inv.Module}/{inv.Name}: {violation}");
+        }
     }
 
     // ---- builders ----
