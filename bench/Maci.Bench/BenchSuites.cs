@@ -11,6 +11,8 @@ public static class BenchSuites
         ("groth16", "BN254 fields, pairing and Groth16 verify of a Dora proof vs snarkjs", Groth16Bench.Run),
         ("zk", "Poseidon, EdDSA-Poseidon, ECDH, poseidon-cipher, tree insert (vs circomlibjs)", ZkPrimitivesBench.Run),
         ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),
+        ("storage", "commit latency of 1,000 tx x 4 writes; app-hash update cost", StorageBench.Run),
+        ("secp256k1", "Cosmos secp256k1 verify/sign medians vs CosmJS (--quick)", Secp256k1Bench.Run),
     ];
 
     public static int Run(string[] args)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Maci.Storage.Memory;
 using Maci.Storage.Smt;
 
@@ -6,8 +5,10 @@ namespace Maci.Storage;
 
 public sealed partial class CommitStore
 {
-    /// <summary>The tree update for one version of the working set, reused by Commit when nothing changed since.</summary>
-    private sealed record PendingCommit(ImmutableSortedSet<KvEntry> Writes, byte[] Root, List<SmtNodeOp> NodeOps);
+    private const int HashChunk = 512;
+
+    /// <summary>The new tree for one version of the working set, reused by Commit when nothing changed since.</summary>
+    private sealed record PendingCommit(CacheKvStore Cache, long Version, KvEntry[] Writes, SparseMerkleTree Tree, byte[] Root);
 
     private PendingCommit? _pending;
 
@@ -18,8 +19,8 @@ public sealed partial class CommitStore
     public byte[] ComputeAppHash() => (byte[])Pending().Root.Clone();
 
     /// <summary>
-    /// Atomically persists the working set, the Merkle nodes it changed and (height, app hash), waits
-    /// for the disk (unless disabled in the options), then starts an empty working set.
+    /// Atomically persists the working set and (height, app hash), waits for the disk (unless disabled
+    /// in the options), then starts an empty working set.
     /// </summary>
     public CommitInfo Commit(long height)
     {
@@ -27,6 +28,7 @@ public sealed partial class CommitStore
         if (height <= last.Height)
             throw new ArgumentOutOfRangeException(nameof(height), $"commit height {height} is not above the last committed height {last.Height}");
         var pending = Pending();
+        var info = new CommitInfo(height, pending.Root);
         using (var batch = _db.NewBatch())
         {
             foreach (var entry in pending.Writes)
@@ -35,17 +37,14 @@ public sealed partial class CommitStore
                 if (entry.Value is null) batch.Delete(key);
                 else batch.Put(key, entry.Value);
             }
-            foreach (var op in pending.NodeOps)
-            {
-                if (op.Node is null) batch.Delete(op.Key);
-                else batch.Put(op.Key, op.Node.Encode());
-            }
             batch.Put(StoreLayout.MetaKey, StoreLayout.EncodeMeta(height, pending.Root));
-            _db.Write(batch, _options.SyncCommits);
+            lock (_commitLock)
+            {
+                _db.Write(batch, _options.SyncCommits);
+                _tree = pending.Tree;
+                Volatile.Write(ref _last, info);
+            }
         }
-        _nodes.Apply(pending.NodeOps);
-        var info = new CommitInfo(height, pending.Root);
-        Volatile.Write(ref _last, info);
         _pending = null;
         _workingCache = new CacheKvStore(_committedState);
         _working = new MultiStore(_workingCache, Modules);
@@ -54,22 +53,26 @@ public sealed partial class CommitStore
 
     private PendingCommit Pending()
     {
-        var writes = _workingCache.Entries;
-        if (_pending is not null && ReferenceEquals(_pending.Writes, writes)) return _pending;
+        var cache = _workingCache;
+        if (_pending is not null && ReferenceEquals(_pending.Cache, cache) && _pending.Version == cache.Version) return _pending;
+        var writes = cache.Sorted();
 
-        var changes = new SmtChange[writes.Count];
-        var i = 0;
-        foreach (var entry in writes)
-            changes[i++] = new SmtChange(SmtHasher.Hash(entry.Key), entry.Value is null ? null : SmtHasher.Hash(entry.Value));
+        var changes = new SmtChange[writes.Length];
+        Parallel.For(0, (writes.Length + HashChunk - 1) / HashChunk, chunk =>
+        {
+            for (var i = chunk * HashChunk; i < Math.Min(writes.Length, (chunk + 1) * HashChunk); i++)
+            {
+                var entry = writes[i];
+                changes[i] = new SmtChange(SmtHasher.Hash(entry.Key), entry.Value is null ? null : SmtHasher.Hash(entry.Value));
+            }
+        });
         Array.Sort(changes, static (a, b) => a.KeyHash.AsSpan().SequenceCompareTo(b.KeyHash));
         for (var j = 1; j < changes.Length; j++)
             if (changes[j].KeyHash.AsSpan().SequenceEqual(changes[j - 1].KeyHash))
                 throw new InvalidOperationException("two state keys have the same SHA-256 hash");
 
-        var updater = new SmtUpdater(_nodes.Load);
-        var rootKey = SmtNodeKey.For(0, new byte[SmtHasher.Size]);
-        var root = updater.Apply(_nodes.TryLoad(rootKey), _last.AppHash, changes);
-        _pending = new PendingCommit(writes, root, updater.Ops);
+        var tree = _tree.Apply(changes);
+        _pending = new PendingCommit(cache, cache.Version, writes, tree, tree.RootHash);
         return _pending;
     }
 }

@@ -4,18 +4,20 @@ namespace Maci.Storage;
 
 /// <summary>
 /// The chain's committed state: module stores under registered prefixes, a block working set that
-/// FinalizeBlock writes into, and <see cref="Commit"/>, which writes the working set, the changed
-/// Merkle nodes and the (height, app hash) metadata in one atomic, synced batch. After a crash the
-/// store reopens exactly at the last commit. One writer thread (consensus) calls Working,
-/// ComputeAppHash, Commit and DiscardWorking; any thread may call OpenSnapshot and LastCommitted.
+/// FinalizeBlock writes into, and <see cref="Commit"/>, which writes the working set and the
+/// (height, app hash) metadata in one atomic, synced batch. After a crash the store reopens exactly at
+/// the last commit. One writer thread (consensus) calls Working, ComputeAppHash, Commit and
+/// DiscardWorking; any thread may call OpenSnapshot and LastCommitted.
 /// </summary>
 public sealed partial class CommitStore : IDisposable
 {
     private readonly IKvDatabase _db;
     private readonly CommitStoreOptions _options;
     private readonly PrefixKvReader _committedState;
-    private readonly SmtNodeCache _nodes;
+    // Guards the pair (database version, tree version) so a snapshot always gets matching ones.
+    private readonly Lock _commitLock = new();
     private CommitInfo _last;
+    private SparseMerkleTree _tree;
     private CacheKvStore _workingCache;
     private MultiStore _working;
 
@@ -24,9 +26,11 @@ public sealed partial class CommitStore : IDisposable
         _db = db;
         _options = options ?? new CommitStoreOptions();
         _committedState = new PrefixKvReader(db, StoreLayout.StatePrefix);
-        _nodes = new SmtNodeCache(db, _options.NodeCacheDepth);
         _last = StoreLayout.ReadMeta(db);
-        CheckRoot();
+        _tree = StateTreeLoader.Load(_committedState);
+        if (!_tree.RootHash.AsSpan().SequenceEqual(_last.AppHash))
+            throw new InvalidDataException(
+                $"the stored state hashes to {Convert.ToHexString(_tree.RootHash)}, not to the committed app hash {_last}");
         _workingCache = new CacheKvStore(_committedState);
         _working = new MultiStore(_workingCache, Modules);
     }
@@ -35,7 +39,10 @@ public sealed partial class CommitStore : IDisposable
     public static CommitStore Open(string path, CommitStoreOptions? options = null) =>
         Open(RocksKvStore.Open(path), options);
 
-    /// <summary>Opens a store over <paramref name="db"/>, which it then owns.</summary>
+    /// <summary>
+    /// Opens a store over <paramref name="db"/>, which it then owns. Rebuilds the Merkle tree from the
+    /// state (O(N)) and checks it against the committed app hash.
+    /// </summary>
     public static CommitStore Open(IKvDatabase db, CommitStoreOptions? options = null)
     {
         try
@@ -74,16 +81,11 @@ public sealed partial class CommitStore : IDisposable
         _pending = null;
     }
 
-    /// <summary>A read-only snapshot of the last committed state, with its height and app hash.</summary>
-    public StateSnapshot OpenSnapshot() => new(_db.Snapshot(), Modules);
-
-    private void CheckRoot()
+    /// <summary>A read-only snapshot of the last committed state, with its height, app hash and Merkle tree.</summary>
+    public StateSnapshot OpenSnapshot()
     {
-        var root = _nodes.TryLoad(SmtNodeKey.For(0, new byte[SmtHasher.Size]));
-        var hash = root?.ComputeHash() ?? SmtVerifier.EmptyRoot.ToArray();
-        if (!hash.AsSpan().SequenceEqual(_last.AppHash))
-            throw new InvalidDataException(
-                $"stored Merkle root {Convert.ToHexString(hash)} does not match the committed app hash {_last}");
+        lock (_commitLock)
+            return new StateSnapshot(_db.Snapshot(), _tree, Modules);
     }
 
     public void Dispose() => _db.Dispose();

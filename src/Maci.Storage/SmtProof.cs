@@ -11,12 +11,15 @@ namespace Maci.Storage;
 /// </summary>
 public sealed record SmtProof
 {
+    /// <summary>Suggested ProofOp type for these proofs in an ABCI Query response (ProofOp.key = the full key).</summary>
+    public const string ProofOpType = "maci:smt-sha256:v1";
+
     private const byte Version = 1;
     private const int H = SmtHasher.Size;
 
     public SmtProof(IReadOnlyList<byte[]> siblings, byte[]? leafKeyHash, byte[]? leafValueHash)
     {
-        if (siblings.Count > SmtNodeKey.MaxDepth) throw new ArgumentException("too many siblings", nameof(siblings));
+        if (siblings.Count > SmtHasher.MaxDepth) throw new ArgumentException("too many siblings", nameof(siblings));
         foreach (var s in siblings)
             if (s.Length != H) throw new ArgumentException("sibling hashes are 32 bytes", nameof(siblings));
         if ((leafKeyHash is null) != (leafValueHash is null))
@@ -68,7 +71,7 @@ public sealed record SmtProof
         if (bytes[1] > 1) throw new FormatException($"unknown Merkle proof flags 0x{bytes[1]:x2}");
         var hasLeaf = bytes[1] == 1;
         int count = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
-        if (count > SmtNodeKey.MaxDepth) throw new FormatException($"Merkle proof has {count} siblings (at most 255)");
+        if (count > SmtHasher.MaxDepth) throw new FormatException($"Merkle proof has {count} siblings (at most 255)");
         var expected = 4 + H * count + (hasLeaf ? 2 * H : 0);
         if (bytes.Length != expected)
             throw new FormatException($"Merkle proof is {bytes.Length} bytes, expected {expected}");

@@ -3,18 +3,21 @@ using Maci.Storage.Smt;
 namespace Maci.Storage;
 
 /// <summary>
-/// A read-only view of one committed state (a database snapshot): a commit that happens meanwhile
-/// does not change what it reads. Dispose it when done (it pins old data in RocksDB).
+/// A read-only view of one committed state (a database snapshot and the matching Merkle tree version):
+/// a commit that happens meanwhile does not change what it reads or proves. Dispose it when done (it
+/// pins old data in RocksDB, and the old tree version in memory until it is collected).
 /// </summary>
 public sealed class StateSnapshot : IDisposable
 {
     private readonly IKvSnapshot _snapshot;
     private readonly ModuleRegistry _modules;
     private readonly PrefixKvReader _state;
+    private readonly SparseMerkleTree _tree;
 
-    internal StateSnapshot(IKvSnapshot snapshot, ModuleRegistry modules)
+    internal StateSnapshot(IKvSnapshot snapshot, SparseMerkleTree tree, ModuleRegistry modules)
     {
         _snapshot = snapshot;
+        _tree = tree;
         _modules = modules;
         _state = new PrefixKvReader(snapshot, StoreLayout.StatePrefix);
         Committed = StoreLayout.ReadMeta(snapshot);
@@ -42,7 +45,7 @@ public sealed class StateSnapshot : IDisposable
     public SmtProof GetProof(ModuleStoreKey module, ReadOnlySpan<byte> key)
     {
         _modules.EnsureRegistered(module);
-        return SmtProver.Prove(_snapshot, module.FullKey(key));
+        return _tree.Prove(module.FullKey(key));
     }
 
     /// <summary>The value (null when absent) and its proof, read from the same snapshot.</summary>

@@ -4,8 +4,8 @@ namespace Maci.Storage;
 
 /// <summary>
 /// How a <see cref="CommitStore"/> lays out its one keyspace: 0x00 'c' = commit metadata
-/// (height u64 big-endian ‖ app hash), 0x01 ‖ module prefix ‖ key = state values, 0x02 ‖ depth ‖ path =
-/// Merkle tree nodes.
+/// (height u64 big-endian ‖ app hash), 0x01 ‖ module prefix ‖ key = state values. The Merkle tree is
+/// not stored: it is rebuilt from the state on open.
 /// </summary>
 internal static class StoreLayout
 {

@@ -5,9 +5,6 @@ namespace Maci.Storage.Tests;
 
 public sealed class AppHashTests
 {
-    private static HashSet<string> StoredNodeKeys(MemKvStore db) =>
-        Drain(db.Iterate([0x02], [0x03])).Select(p => Convert.ToHexString(p.Key)).ToHashSet();
-
     [Fact]
     public void Empty_state_has_the_all_zero_hash()
     {
@@ -22,12 +19,13 @@ public sealed class AppHashTests
     public void Incremental_tree_matches_a_from_scratch_reference_over_random_blocks()
     {
         var db = new MemKvStore();
-        using var store = CommitStore.Open(db, new CommitStoreOptions { NodeCacheDepth = 3 });
+        var store = CommitStore.Open(db);
         var modules = new[] { store.RegisterModule("bank"), store.RegisterModule("rounds") };
         var rng = new Random(99);
         for (var h = 1; h <= 40; h++)
         {
-            var ops = h % 13 == 0 ? 0 : rng.Next(1, 120);
+            // Block 1 is large enough for the two halves of the tree to be updated in parallel.
+            var ops = h == 1 ? 900 : h % 13 == 0 ? 0 : rng.Next(1, 120);
             for (var i = 0; i < ops; i++)
             {
                 var module = store.Working.Module(modules[rng.Next(2)]);
@@ -37,7 +35,7 @@ public sealed class AppHashTests
             }
             if (h == 35)
             {
-                // Delete everything: the tree must shrink back to the empty hash with no nodes left.
+                // Delete everything: the tree must shrink back to the empty hash.
                 using var snap = store.OpenSnapshot();
                 foreach (var m in modules)
                 foreach (var (k, _) in All(snap.Module(m)))
@@ -45,12 +43,20 @@ public sealed class AppHashTests
             }
             var info = store.Commit(h);
             using var after = store.OpenSnapshot();
-            var (root, nodeKeys) = ReferenceTree.Build(ReferenceTree.StateOf(after, modules));
+            var root = ReferenceTree.Root(ReferenceTree.StateOf(after, modules));
             Assert.Equal(Convert.ToHexString(root), Convert.ToHexString(info.AppHash));
             Assert.Equal(Convert.ToHexString(root), Convert.ToHexString(after.AppHash));
-            Assert.True(nodeKeys.SetEquals(StoredNodeKeys(db)), $"stored nodes differ from the canonical tree at height {h}");
             if (h == 35) Assert.Equal(new byte[32], info.AppHash);
+            if (h % 10 == 0)
+            {
+                // Reopening rebuilds the tree from the stored state alone and must land on the same root.
+                store.Dispose();
+                store = CommitStore.Open(db);
+                modules = [store.RegisterModule("bank"), store.RegisterModule("rounds")];
+                Assert.Equal(info, store.LastCommitted);
+            }
         }
+        store.Dispose();
     }
 
     [Fact]

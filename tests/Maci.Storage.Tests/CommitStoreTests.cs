@@ -143,17 +143,20 @@ public sealed class CommitStoreTests : IDisposable
             while (!stop.IsCancellationRequested)
             {
                 using var snap = store.OpenSnapshot();
-                var (root, _) = ReferenceTree.Build(ReferenceTree.StateOf(snap, modules));
+                var root = ReferenceTree.Root(ReferenceTree.StateOf(snap, modules));
                 Assert.Equal(Convert.ToHexString(snap.AppHash), Convert.ToHexString(root));
                 // Every key of block h holds h: a torn read would mix two heights.
                 foreach (var m in modules)
                 foreach (var (_, v) in All(snap.Module(m)))
                     Assert.Equal(snap.Height, BitConverter.ToInt64(v));
-                checkedSnapshots++;
+                Interlocked.Increment(ref checkedSnapshots);
             }
         });
-        for (long h = 1; h <= 60; h++)
+        // Keep committing until the reader has checked snapshots taken between many different commits.
+        for (long h = 1; h <= 60 || Volatile.Read(ref checkedSnapshots) < 20; h++)
         {
+            Assert.True(h < 100_000, "the reader thread never ran");
+            if (reader.IsFaulted) break;
             foreach (var m in modules)
                 for (var k = 0; k < 40; k++)
                     store.Working.Module(m).Set(BitConverter.GetBytes(k), BitConverter.GetBytes(h));
@@ -161,7 +164,7 @@ public sealed class CommitStoreTests : IDisposable
         }
         stop.Cancel();
         await reader;
-        Assert.True(checkedSnapshots > 0);
+        Assert.True(checkedSnapshots >= 20);
     }
 
     [Fact]
@@ -180,5 +183,27 @@ public sealed class CommitStoreTests : IDisposable
         Assert.Throws<InvalidDataException>(() => CommitStore.Open(db));
         db.Set([0x00, (byte)'c'], [1, 2, 3]);
         Assert.Throws<InvalidDataException>(() => CommitStore.Open(db));
+    }
+
+    [Fact]
+    public void Reopen_detects_state_that_does_not_hash_to_the_committed_app_hash()
+    {
+        var db = new MemKvStore();
+        byte[] stateKey;
+        using (var store = CommitStore.Open(db))
+        {
+            var bank = store.RegisterModule("bank");
+            store.Working.Module(bank).Set(B("a"), B("1"));
+            store.Working.Module(bank).Set(B("b"), B("2"));
+            store.Commit(1);
+            stateKey = [0x01, .. bank.FullKey(B("a"))];
+        }
+        Assert.Equal("1", S(db.Get(stateKey)));
+        db.Set(stateKey, B("9"));
+        var error = Assert.Throws<InvalidDataException>(() => CommitStore.Open(db));
+        Assert.Contains("app hash", error.Message);
+        db.Set(stateKey, B("1"));
+        using var healed = CommitStore.Open(db);
+        Assert.Equal(1, healed.LastCommitted.Height);
     }
 }

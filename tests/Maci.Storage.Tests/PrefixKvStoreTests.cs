@@ -40,6 +40,15 @@ public sealed class PrefixKvStoreTests
     }
 
     [Fact]
+    public void IteratePrefix_returns_whole_keys_inside_the_prefix()
+    {
+        var root = new MemKvStore();
+        foreach (var k in new[] { "a", "ab", "abc", "abd", "ac", "b" }) root.Set(B(k), B(k));
+        Assert.Equal(["ab", "abc", "abd"], Drain(root.IteratePrefix(B("ab"))).Select(p => S(p.Key)));
+        Assert.Equal(["abd", "abc", "ab"], Drain(root.IteratePrefix(B("ab"), reverse: true)).Select(p => S(p.Key)));
+    }
+
+    [Fact]
     public void Prefix_end_is_the_smallest_key_after_the_prefix()
     {
         Assert.Equal([0x01, 0x03], KeyPrefix.End([0x01, 0x02]));

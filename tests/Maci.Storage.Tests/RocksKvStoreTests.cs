@@ -113,6 +113,8 @@ public sealed class RocksKvStoreTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => it.Key.Length);
         it.Dispose();
         Assert.Throws<ObjectDisposedException>(() => db.Get(B("a")));
+        Assert.Throws<ObjectDisposedException>(() => db.Snapshot());
+        Assert.Throws<ObjectDisposedException>(() => db.Iterate([], []));
     }
 
     [Fact]

@@ -52,8 +52,9 @@ internal sealed class AbciConnection
         {
             // Server stopping, or the writer gave up (its error is logged there).
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        catch (Exception e)
         {
+            // I/O errors (connection reset) and anything unexpected end only this connection.
             AbciServerLog.ConnectionFailed(_logger, _id, e);
         }
         finally
@@ -62,21 +63,26 @@ internal sealed class AbciConnection
         }
 
         await writing.ConfigureAwait(false);
-        await reader.CompleteAsync().ConfigureAwait(false);
-        await writer.CompleteAsync().ConfigureAwait(false);
+        await CloseAsync(stream, reader, writer).ConfigureAwait(false);
+        AbciServerLog.ConnectionEnded(_logger, _id);
+    }
+
+    private async ValueTask CloseAsync(NetworkStream stream, PipeReader reader, PipeWriter writer)
+    {
         try
         {
+            await reader.CompleteAsync().ConfigureAwait(false);
+            await writer.CompleteAsync().ConfigureAwait(false); // may try to write leftovers to a dead peer
             _socket.Shutdown(SocketShutdown.Both);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
-            // Already reset by the peer.
+            // The peer is already gone; nothing more to deliver.
         }
-        catch (ObjectDisposedException)
+        finally
         {
+            await stream.DisposeAsync().ConfigureAwait(false);
         }
-        await stream.DisposeAsync().ConfigureAwait(false);
-        AbciServerLog.ConnectionEnded(_logger, _id);
     }
 
     private async Task ReadLoopAsync(PipeReader reader, CancellationToken ct)
@@ -205,7 +211,7 @@ internal sealed class AbciConnection
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        catch (Exception e)
         {
             AbciServerLog.ConnectionFailed(_logger, _id, e);
             lifetime.Cancel();

@@ -209,9 +209,10 @@ public sealed class AbciSocketServer : IAsyncDisposable
     private static Socket BindUnix(UnixDomainSocketEndPoint endPoint)
     {
         var path = endPoint.ToString();
-        if (File.Exists(path) && !IsLive(endPoint))
+        if (File.Exists(path) && new FileInfo(path).Length == 0 && !IsLive(endPoint))
         {
-            // A socket file left by a crashed process; a live server keeps its file and makes Bind fail below.
+            // A socket file left by a crashed process (nobody accepts on it). A live server's file, or a file with
+            // content, is left alone and makes Bind fail below.
             TryDelete(path);
         }
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);

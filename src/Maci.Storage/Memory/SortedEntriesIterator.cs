@@ -1,12 +1,10 @@
-using System.Collections.Immutable;
-
 namespace Maci.Storage.Memory;
 
-/// <summary>Walks entries [lo, hi) of an immutable sorted set; later writes to the store are not seen.</summary>
-internal sealed class SortedEntriesIterator(ImmutableSortedSet<KvEntry> set, int lo, int hi, bool reverse) : IKvIterator
+/// <summary>Walks entries [lo, hi) of an immutable sorted list; later writes to the store are not seen.</summary>
+internal sealed class SortedEntriesIterator(IReadOnlyList<KvEntry> entries, int lo, int hi, bool reverse) : IKvIterator
 {
     private int _index = reverse ? hi - 1 : lo;
-    private KvEntry? _current = lo < hi ? set[reverse ? hi - 1 : lo] : null;
+    private KvEntry? _current = lo < hi ? entries[reverse ? hi - 1 : lo] : null;
 
     public bool Valid => _current is not null;
 
@@ -22,7 +20,7 @@ internal sealed class SortedEntriesIterator(ImmutableSortedSet<KvEntry> set, int
     {
         if (_current is null) throw Exhausted();
         _index += reverse ? -1 : 1;
-        _current = _index >= lo && _index < hi ? set[_index] : null;
+        _current = _index >= lo && _index < hi ? entries[_index] : null;
     }
 
     public void Dispose() => _current = null;

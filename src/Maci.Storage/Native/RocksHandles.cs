@@ -66,9 +66,12 @@ internal abstract class DependentHandle : RocksHandle
 {
     private readonly SafeHandle[] _owners;
 
-    protected DependentHandle(IntPtr handle, SafeHandle[] owners) : base(handle)
+    /// <summary><paramref name="owners"/> must already be referenced through <see cref="Create"/>.</summary>
+    protected DependentHandle(IntPtr handle, SafeHandle[] owners) : base(handle) => _owners = owners;
+
+    /// <summary>References every owner, creates the native object, and undoes the references if that fails.</summary>
+    protected static T Create<T>(SafeHandle[] owners, Func<T> create) where T : DependentHandle
     {
-        _owners = owners;
         var added = 0;
         try
         {
@@ -78,6 +81,7 @@ internal abstract class DependentHandle : RocksHandle
                 owner.DangerousAddRef(ref ok);
                 added++;
             }
+            return create();
         }
         catch
         {
@@ -98,14 +102,15 @@ internal abstract class DependentHandle : RocksHandle
 
 internal sealed class SnapshotHandle : DependentHandle
 {
-    private readonly DbHandle _db;
+    private readonly IntPtr _db;
 
-    private SnapshotHandle(DbHandle db, IntPtr snapshot) : base(snapshot, [db]) => _db = db;
+    private SnapshotHandle(DbHandle db, IntPtr snapshot) : base(snapshot, [db]) => _db = db.DangerousGetHandle();
 
-    public static SnapshotHandle Create(DbHandle db) => new(db, RocksNative.rocksdb_create_snapshot(db));
+    public static SnapshotHandle Create(DbHandle db) =>
+        Create([db], () => new SnapshotHandle(db, RocksNative.rocksdb_create_snapshot(db)));
 
-    // _db is still referenced by this handle, so its native pointer is valid here.
-    protected override void Destroy(IntPtr snapshot) => RocksNative.rocksdb_release_snapshot(_db.DangerousGetHandle(), snapshot);
+    // The database is still referenced by this handle, so its native pointer is valid here.
+    protected override void Destroy(IntPtr snapshot) => RocksNative.rocksdb_release_snapshot(_db, snapshot);
 }
 
 internal sealed class IteratorHandle : DependentHandle
@@ -114,8 +119,11 @@ internal sealed class IteratorHandle : DependentHandle
     {
     }
 
-    public static IteratorHandle Create(DbHandle db, ReadOptionsHandle options, SnapshotHandle? snapshot) =>
-        new(RocksNative.rocksdb_create_iterator(db, options), snapshot is null ? [db] : [db, snapshot]);
+    public static IteratorHandle Create(DbHandle db, ReadOptionsHandle options, SnapshotHandle? snapshot)
+    {
+        SafeHandle[] owners = snapshot is null ? [db] : [db, snapshot];
+        return Create(owners, () => new IteratorHandle(RocksNative.rocksdb_create_iterator(db, options), owners));
+    }
 
     protected override void Destroy(IntPtr iterator) => RocksNative.rocksdb_iter_destroy(iterator);
 }
