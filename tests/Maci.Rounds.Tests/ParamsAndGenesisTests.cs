@@ -62,4 +62,21 @@ public sealed class ParamsAndGenesisTests
         Assert.NotNull(module.ValidateGenesis(JsonNode.Parse("""{"bogus": 1}""")!));
         Assert.Null(module.ValidateGenesis(module.DefaultGenesis()));
     }
+
+    [Fact]
+    public void Changed_keys_take_effect_at_once_despite_the_key_cache()
+    {
+        using var s = new AmaciScenario();
+        s.Create();
+        s.RunSteps(0, 10);
+        var ctx = s.Chain.Ctx(ExecMode.Genesis);
+        var p = s.Chain.Keeper.GetFullParams(ctx);
+        var good = p.Clone();
+        p.Circuits[0].Process = p.Circuits[0].Tally.Clone();
+        s.Chain.Keeper.SetParams(ctx, p);
+        s.Chain.Fails(s.ProcessMessage(), RoundsErrors.InvalidProof);
+        s.Chain.Keeper.SetParams(s.Chain.Ctx(ExecMode.Genesis), good);
+        s.RunSteps(10, 14);
+        Assert.Equal(Period.Ended, s.Chain.State(s.RoundId).Period);
+    }
 }

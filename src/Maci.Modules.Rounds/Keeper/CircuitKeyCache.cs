@@ -7,27 +7,29 @@ namespace Maci.Modules.Rounds.Keeper;
 
 /// <summary>
 /// Decoded and prepared Groth16 keys per circuit, so a proof-carrying tx never re-decodes hex or re-prepares G2
-/// points. An entry is reused only while the stored keys are unchanged (compared by value), so a params change
+/// points. An entry is reused only while the stored keys are unchanged (compared byte for byte, without parsing), so a params change
 /// takes effect at once. Verification itself is stateless and may run in CheckTx.
 /// </summary>
 public sealed class CircuitKeyCache
 {
     private readonly object _lock = new();
-    private readonly Dictionary<string, DecodedCircuitKeys> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (byte[] Stored, bool AllowGammaEqualDelta, DecodedCircuitKeys Keys)> _entries = new(StringComparer.Ordinal);
 
-    public DecodedCircuitKeys? Get(string id, CircuitKeys stored, bool allowGammaEqualDelta)
+    /// <summary>The decoded keys for the stored bytes of one circuit's keys; null when they do not decode.</summary>
+    public DecodedCircuitKeys? Get(string id, byte[] stored, bool allowGammaEqualDelta)
     {
         lock (_lock)
         {
-            if (_entries.TryGetValue(id, out var e) && e.Source.Equals(stored)) return e;
+            if (_entries.TryGetValue(id, out var e) && e.AllowGammaEqualDelta == allowGammaEqualDelta && e.Stored.AsSpan().SequenceEqual(stored))
+                return e.Keys;
         }
-        if (TryDecode(stored, allowGammaEqualDelta, out var decoded) is not null) return null;
+        if (TryDecode(CircuitKeys.Parser.ParseFrom(stored), allowGammaEqualDelta, out var decoded) is not null) return null;
         // Warm the pairing precomputation outside the lock.
         _ = decoded!.Process.Prepared;
         _ = decoded.Tally.Prepared;
         _ = decoded.Deactivate?.Prepared;
         _ = decoded.AddNewKey?.Prepared;
-        lock (_lock) _entries[id] = decoded;
+        lock (_lock) _entries[id] = ((byte[])stored.Clone(), allowGammaEqualDelta, decoded);
         return decoded;
     }
 

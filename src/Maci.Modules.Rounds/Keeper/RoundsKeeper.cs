@@ -82,7 +82,7 @@ public sealed partial class RoundsKeeper : IRoundInfoSource
     /// <summary>The round's decoded, prepared keys (cached across transactions).</summary>
     internal DecodedCircuitKeys? DecodedKeys(Context ctx, Round round)
     {
-        var stored = GetCircuitKeys(ctx, round.Kind, round.CircuitSize);
+        var stored = Store(ctx).Get(CircuitKey((int)round.Kind, round.CircuitSize));
         if (stored is null) return null;
         return _keyCache.Get($"{(int)round.Kind}/{CircuitSizes.Name(round.CircuitSize)}", stored, GetParams(ctx).AllowGammaEqualDelta);
     }
