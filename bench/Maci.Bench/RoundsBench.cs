@@ -186,7 +186,8 @@ public static class RoundsBench
 
         private (string, double, double) Time(string name, int samples, Func<Context, SdkError?> run)
         {
-            Check(run(Ctx().Branch()));
+            // Warm up past tiered compilation before sampling.
+            for (var w = 0; w < 5; w++) Check(run(Ctx().Branch()));
             var cpu = new double[samples];
             var wall = new double[samples];
             for (var s = 0; s < samples; s++)
