@@ -83,4 +83,17 @@ public sealed class CreateRoundTests
         // 25 leaves of a depth-2 tree: 25 + 5 + 1 stored nodes, nothing else.
         Assert.Equal(31, s.Chain.Dump().Count(k => k.StartsWith("rounds:04")));
     }
+
+    [Fact]
+    public void The_deactivate_chain_holds_five_to_the_depth_plus_two_minus_one_messages()
+    {
+        using var s = new AmaciScenario();
+        s.Create();
+        s.Chain.Now = s.Start;
+        s.Chain.Fund(s.Anyone, 100_000);
+        var m = s.Deactivate(0);
+        for (var i = 0; i < 624; i++) s.Chain.Ok<MsgPublishDeactivateMessageResponse>(m);
+        Assert.Equal(624UL, s.Chain.State(s.RoundId).DmsgChainLength);
+        s.Chain.Fails(m, ChainFull);
+    }
 }
