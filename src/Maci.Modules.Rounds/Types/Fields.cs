@@ -1,3 +1,4 @@
+using Maci.Crypto.Amaci;
 using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
 using Maci.Proto.Maci.Rounds.V1;
@@ -32,7 +33,7 @@ public static class Fields
         if (TryParse(key.X, field + ".x", out var x) is { } ex) return RoundsErrors.InvalidPubKey.Wrap(ex.Log);
         if (TryParse(key.Y, field + ".y", out var y) is { } ey) return RoundsErrors.InvalidPubKey.Wrap(ey.Log);
         point = new BabyJubjubPoint(x, y);
-        if (x.IsZero || !point.IsOnCurve) return RoundsErrors.InvalidPubKey.Wrap($"{field} is not a point of the Baby Jubjub curve with x ≠ 0");
+        if (!AmaciKeyChecks.IsValidPublicKey(point)) return RoundsErrors.InvalidPubKey.Wrap($"{field} is not a point of the Baby Jubjub curve with x ≠ 0");
         return null;
     }
 
