@@ -6,13 +6,13 @@ public static class BenchSuites
     private static readonly (string Name, string About, Func<string[], int> Run)[] Suites =
     [
         ("secp256k1", "Cosmos secp256k1 verify/sign medians vs CosmJS (--quick)", Secp256k1Bench.Run),
-        ("groth16", "BN254 fields, pairing and Groth16 verify of a Dora proof vs snarkjs", Groth16Bench.Run),
+        ("rounds", "rounds keeper: publish-message tx/s, verify+apply time per proof tx (--messages, --proofs)", RoundsBench.Run),
         ("zk", "Poseidon, EdDSA-Poseidon, ECDH, poseidon-cipher, tree insert (vs circomlibjs)", ZkPrimitivesBench.Run),
         ("storage", "commit latency of 1,000 tx x 4 writes; app-hash update cost", StorageBench.Run),
         ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),
+        ("groth16", "BN254 fields, pairing and Groth16 verify of a Dora proof vs snarkjs", Groth16Bench.Run),
         ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),
         ("storage", "commit latency of 1,000 tx x 4 writes; app-hash update cost", StorageBench.Run),
-        ("secp256k1", "Cosmos secp256k1 verify/sign medians vs CosmJS (--quick)", Secp256k1Bench.Run),
     ];
 
     public static int Run(string[] args)
