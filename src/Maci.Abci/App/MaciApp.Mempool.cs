@@ -22,6 +22,14 @@ public sealed partial class MaciApp
         }
     }
 
+    /// <summary>Pipelined CheckTx requests (from the socket server): their signatures verified in parallel up front.</summary>
+    public void PrefetchCheckTx(IReadOnlyList<ReadOnlyMemory<byte>> txs)
+    {
+        var raws = new byte[txs.Count][];
+        for (var i = 0; i < raws.Length; i++) raws[i] = txs[i].ToArray();
+        PreverifySignatures(raws);
+    }
+
     private Context CheckContext(MultiStore state, ExecMode mode) =>
         NewContext(state, _store.LastCommitted.Height + 1, mode, _lastBlockTimeSeconds, _lastBlockTimeNanos);
 

@@ -12,7 +12,7 @@ namespace Maci.Abci.App;
 /// last committed snapshot (reset at every Commit), and per-query branches of that snapshot. All calls
 /// are serialised by one lock, so connections may call concurrently.
 /// </summary>
-public sealed partial class MaciApp : IAbciApplication, IDisposable
+public sealed partial class MaciApp : IAbciApplication, IAbciPrefetch, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly CommitStore _store;

@@ -87,37 +87,52 @@ internal sealed class AbciConnection
 
     private async Task ReadLoopAsync(PipeReader reader, CancellationToken ct)
     {
+        var batch = new List<Request>();
         while (true)
         {
             var result = await reader.ReadAsync(ct).ConfigureAwait(false);
             var buffer = result.Buffer;
-            var status = AbciWire.TryReadFrame(ref buffer, _options.MaxMessageSize, out var payload, out var declared);
+            // Decode every complete frame already received (requests pipelined before a Flush) before calling the
+            // application, so queued CheckTx requests can be prefetched together; they are still handled in order.
+            batch.Clear();
+            FrameStatus status;
+            ulong declared;
+            string? decodeError = null;
+            while ((status = AbciWire.TryReadFrame(ref buffer, _options.MaxMessageSize, out var payload, out declared)) == FrameStatus.Complete)
+            {
+                try
+                {
+                    batch.Add(Request.Parser.ParseFrom(payload));
+                }
+                catch (InvalidProtocolBufferException e)
+                {
+                    decodeError = $"error decoding request: {e.Message}";
+                    break;
+                }
+            }
+            var pending = buffer.Length;
+            reader.AdvanceTo(buffer.Start, buffer.End);
+
+            if (batch.Count > 1 && _options.PrefetchCheckTx)
+            {
+                await PrefetchAsync(batch, ct).ConfigureAwait(false);
+            }
+            foreach (var request in batch)
+            {
+                if (!await HandleAsync(request, ct).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+
+            if (decodeError is not null)
+            {
+                await FailAsync(decodeError, ct).ConfigureAwait(false);
+                return;
+            }
             switch (status)
             {
-                case FrameStatus.Complete:
-                    Request request;
-                    try
-                    {
-                        request = Request.Parser.ParseFrom(payload);
-                    }
-                    catch (InvalidProtocolBufferException e)
-                    {
-                        reader.AdvanceTo(buffer.Start, buffer.End);
-                        await FailAsync($"error decoding request: {e.Message}", ct).ConfigureAwait(false);
-                        return;
-                    }
-                    // Consume only this frame and examine nothing more, so the next ReadAsync returns at once with
-                    // any further frames already buffered (pipelined CheckTx).
-                    reader.AdvanceTo(buffer.Start);
-                    if (!await HandleAsync(request, ct).ConfigureAwait(false))
-                    {
-                        return;
-                    }
-                    break;
-
                 case FrameStatus.Incomplete:
-                    var pending = buffer.Length;
-                    reader.AdvanceTo(buffer.Start, buffer.End);
                     if (result.IsCompleted)
                     {
                         if (pending > 0)
@@ -133,16 +148,31 @@ internal sealed class AbciConnection
                     break;
 
                 case FrameStatus.LengthOverflow:
-                    reader.AdvanceTo(buffer.Start, buffer.End);
                     await FailAsync("invalid message length prefix: varint overflows 64 bits", ct).ConfigureAwait(false);
                     return;
 
                 default:
-                    reader.AdvanceTo(buffer.Start, buffer.End);
                     await FailAsync($"message exceeds max size ({declared} > {_options.MaxMessageSize})", ct)
                         .ConfigureAwait(false);
                     return;
             }
+        }
+    }
+
+    private async ValueTask PrefetchAsync(List<Request> batch, CancellationToken ct)
+    {
+        try
+        {
+            await _dispatcher.PrefetchCheckTxAsync(batch, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // Only a hint: the CheckTx calls that follow give the real answers.
+            AbciServerLog.PrefetchFailed(_logger, _id, batch.Count, e);
         }
     }
 

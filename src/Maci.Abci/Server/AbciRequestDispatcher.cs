@@ -37,6 +37,46 @@ public sealed class AbciRequestDispatcher
         };
     }
 
+    /// <summary>
+    /// Hands the txs of several queued CheckTx NEW requests to the application's <see cref="IAbciPrefetch"/>, if it has
+    /// one and there are at least two. Returns false when the application has no prefetch hook.
+    /// </summary>
+    public async ValueTask<bool> PrefetchCheckTxAsync(IReadOnlyList<Request> queued, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queued);
+        if (_application is not IAbciPrefetch prefetch)
+        {
+            return false;
+        }
+        List<ReadOnlyMemory<byte>>? txs = null;
+        foreach (var request in queued)
+        {
+            if (request.ValueCase == Request.ValueOneofCase.CheckTx && request.CheckTx.Type == CheckTxType.New)
+            {
+                (txs ??= new List<ReadOnlyMemory<byte>>(queued.Count)).Add(request.CheckTx.Tx.Memory);
+            }
+        }
+        if (txs is null || txs.Count < 2)
+        {
+            return true;
+        }
+        if (_gate is null)
+        {
+            prefetch.PrefetchCheckTx(txs);
+            return true;
+        }
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            prefetch.PrefetchCheckTx(txs);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        return true;
+    }
+
     private async ValueTask<Response> CallApplicationAsync(Request request, CancellationToken cancellationToken)
     {
         if (_gate is null)

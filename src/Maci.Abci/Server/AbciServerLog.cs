@@ -41,4 +41,8 @@ internal static partial class AbciServerLog
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "ABCI connection {ConnectionId} ended")]
     public static partial void ConnectionEnded(ILogger logger, long connectionId);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning,
+        Message = "ABCI connection {ConnectionId}: CheckTx prefetch of {Count} txs failed; continuing without it")]
+    public static partial void PrefetchFailed(ILogger logger, long connectionId, int count, Exception exception);
 }

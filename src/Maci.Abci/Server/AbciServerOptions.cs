@@ -24,6 +24,12 @@ public sealed record AbciServerOptions
     /// </summary>
     public bool SerializeApplicationCalls { get; init; }
 
+    /// <summary>
+    /// Hand the txs of several pipelined CheckTx requests to the application's <see cref="IAbciPrefetch"/> (if it has
+    /// one) before the CheckTx calls. Default true; responses are the same either way.
+    /// </summary>
+    public bool PrefetchCheckTx { get; init; } = true;
+
     /// <summary>Responses queued per connection before the request loop waits for the writer.</summary>
     public int ResponseQueueCapacity { get; init; } = 1000;
 
