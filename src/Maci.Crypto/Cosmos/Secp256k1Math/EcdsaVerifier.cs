@@ -43,39 +43,76 @@ internal static class EcdsaVerifier
         return FieldElement.Equal(t, point.X);
     }
 
-    /// <summary>u1·G + u2·Q by interleaved (Strauss–Shamir) wNAF: one doubling chain for both scalars.</summary>
+    /// <summary>
+    /// u1·G + u2·Q by interleaved (Strauss–Shamir) wNAF over the GLV split of both scalars: u = a + b·λ with
+    /// a, b ≈ 128 bits, so four half-length digit strings share one chain of ~129 doublings.
+    /// </summary>
     [System.Runtime.CompilerServices.SkipLocalsInit]
     internal static void DoubleMul(in Scalar u1, in AffinePoint q, in Scalar u2, out JacobianPoint result)
     {
-        Span<sbyte> naf1 = stackalloc sbyte[Scalar.WnafLength];
-        Span<sbyte> naf2 = stackalloc sbyte[Scalar.WnafLength];
-        var len1 = u1.ToWnaf(naf1, GeneratorTables.VerifyWindow);
-        var len2 = u2.ToWnaf(naf2, QWindow);
+        Scalar.SplitLambda(u1, out var g1, out var g2);
+        Scalar.SplitLambda(u2, out var q1, out var q2);
+        Span<sbyte> nafG1 = stackalloc sbyte[Scalar.WnafLength];
+        Span<sbyte> nafG2 = stackalloc sbyte[Scalar.WnafLength];
+        Span<sbyte> nafQ1 = stackalloc sbyte[Scalar.WnafLength];
+        Span<sbyte> nafQ2 = stackalloc sbyte[Scalar.WnafLength];
+        var length = Math.Max(
+            Math.Max(SignedWnaf(g1, nafG1, GeneratorTables.VerifyWindow), SignedWnaf(g2, nafG2, GeneratorTables.VerifyWindow)),
+            Math.Max(SignedWnaf(q1, nafQ1, QWindow), SignedWnaf(q2, nafQ2, QWindow)));
 
-        // Odd multiples Q, 3Q, …, 15Q.
+        // Odd multiples Q, 3Q, …, 15Q and their images under the endomorphism (β·X, Y, Z).
         Span<JacobianPoint> qTable = stackalloc JacobianPoint[1 << (QWindow - 2)];
+        Span<JacobianPoint> qLambda = stackalloc JacobianPoint[1 << (QWindow - 2)];
         qTable[0] = JacobianPoint.FromAffine(q);
         JacobianPoint.Double(qTable[0], out var twoQ);
         for (var i = 1; i < qTable.Length; i++)
             JacobianPoint.Add(qTable[i - 1], twoQ, out qTable[i]);
+        for (var i = 0; i < qTable.Length; i++)
+        {
+            FieldElement.Mul(qTable[i].X, GeneratorTables.Beta, out var bx);
+            qLambda[i] = new JacobianPoint(bx, qTable[i].Y, qTable[i].Z, false);
+        }
 
         var gTable = GeneratorTables.OddMultiples;
+        var gLambda = GeneratorTables.OddMultiplesLambda;
         var acc = JacobianPoint.Infinity;
-        for (var i = Math.Max(len1, len2) - 1; i >= 0; i--)
+        for (var i = length - 1; i >= 0; i--)
         {
             JacobianPoint.Double(acc, out acc);
-            int d1 = naf1[i];
-            if (d1 > 0)
-                JacobianPoint.AddMixed(acc, gTable[d1 >> 1], out acc);
-            else if (d1 < 0)
-                JacobianPoint.AddMixed(acc, AffinePoint.Negate(gTable[-d1 >> 1]), out acc);
-            int d2 = naf2[i];
-            if (d2 > 0)
-                JacobianPoint.Add(acc, qTable[d2 >> 1], out acc);
-            else if (d2 < 0)
-                JacobianPoint.Add(acc, JacobianPoint.Negate(qTable[-d2 >> 1]), out acc);
+            AddAffineDigit(ref acc, gTable, nafG1[i]);
+            AddAffineDigit(ref acc, gLambda, nafG2[i]);
+            AddJacobianDigit(ref acc, qTable, nafQ1[i]);
+            AddJacobianDigit(ref acc, qLambda, nafQ2[i]);
         }
         result = acc;
+    }
+
+    /// <summary>wNAF of a GLV half; a "negative" half (above n/2) gets the digits of its negation, negated.</summary>
+    private static int SignedWnaf(in Scalar k, Span<sbyte> naf, int window)
+    {
+        if (!k.IsHigh)
+            return k.ToWnaf(naf, window);
+        Scalar.Negate(k, out var neg);
+        var length = neg.ToWnaf(naf, window);
+        for (var i = 0; i < length; i++)
+            naf[i] = (sbyte)-naf[i];
+        return length;
+    }
+
+    private static void AddAffineDigit(ref JacobianPoint acc, AffinePoint[] table, int digit)
+    {
+        if (digit > 0)
+            JacobianPoint.AddMixed(acc, table[digit >> 1], out acc);
+        else if (digit < 0)
+            JacobianPoint.AddMixed(acc, AffinePoint.Negate(table[-digit >> 1]), out acc);
+    }
+
+    private static void AddJacobianDigit(ref JacobianPoint acc, ReadOnlySpan<JacobianPoint> table, int digit)
+    {
+        if (digit > 0)
+            JacobianPoint.Add(acc, table[digit >> 1], out acc);
+        else if (digit < 0)
+            JacobianPoint.Add(acc, JacobianPoint.Negate(table[-digit >> 1]), out acc);
     }
 
     private static bool LessThan(in FieldElement a, in FieldElement b)

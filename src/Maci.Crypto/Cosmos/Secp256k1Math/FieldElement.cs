@@ -162,8 +162,9 @@ internal readonly partial struct FieldElement
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong MulAddCarry(ulong a, ulong b, ulong addend, ref ulong carry)
     {
-        var hi = Math.BigMul(a, b, out var lo);
-        lo += addend;
+        var product = Math.BigMul(a, b);
+        var lo = (ulong)product + addend;
+        var hi = (ulong)(product >> 64);
         hi += lo < addend ? 1UL : 0UL;
         lo += carry;
         hi += lo < carry ? 1UL : 0UL;

@@ -1,7 +1,8 @@
 namespace Maci.Crypto.Cosmos.Secp256k1Math;
 
 /// <summary>
-/// Precomputed multiples of the generator G, built once at type initialisation and never written afterwards.
+/// Precomputed multiples of the generator G, built once at type initialisation and never written afterwards
+/// (field initialisers run in textual order: Beta and OddMultiples come before what uses them).
 /// </summary>
 internal static class GeneratorTables
 {
@@ -12,8 +13,14 @@ internal static class GeneratorTables
     public const int CombRows = 64;
     public const int CombColumns = 16;
 
+    /// <summary>β: a cube root of 1 mod p; (x, y) ↦ (β·x, y) is multiplication by λ.</summary>
+    public static readonly FieldElement Beta = new(0xC1396C28719501EEUL, 0x9CF0497512F58995UL, 0x6E64479EAC3434E9UL, 0x7AE96A2B657C0710UL);
+
     /// <summary>OddMultiples[i] = (2i + 1)·G for 2i + 1 &lt; 2^(VerifyWindow − 1).</summary>
     public static readonly AffinePoint[] OddMultiples = BuildOddMultiples();
+
+    /// <summary>OddMultiplesLambda[i] = λ·(2i + 1)·G = (β·x, y) of OddMultiples[i].</summary>
+    public static readonly AffinePoint[] OddMultiplesLambda = ApplyEndomorphism(OddMultiples);
 
     /// <summary>Comb[16·i + j] = (j + 1)·16^i·G.</summary>
     public static readonly AffinePoint[] Comb;
@@ -48,6 +55,17 @@ internal static class GeneratorTables
         for (var i = 1; i < count; i++)
             JacobianPoint.Add(points[i - 1], twoG, out points[i]);
         return BatchToAffine(points);
+    }
+
+    private static AffinePoint[] ApplyEndomorphism(AffinePoint[] points)
+    {
+        var result = new AffinePoint[points.Length];
+        for (var i = 0; i < points.Length; i++)
+        {
+            FieldElement.Mul(points[i].X, Beta, out var x);
+            result[i] = new AffinePoint(x, points[i].Y);
+        }
+        return result;
     }
 
     /// <summary>Affine forms of finite points with one field inversion (Montgomery's trick).</summary>
