@@ -21,7 +21,7 @@ internal static class EcdsaVerifier
         if (!AffinePoint.TryDecompress(publicKey33, out var q))
             return false;
         var e = Scalar.FromBytesReduced(hash32);
-        Scalar.Invert(s, out var w);
+        Scalar.InvertVar(s, out var w);
         Scalar.Mul(e, w, out var u1);
         Scalar.Mul(r, w, out var u2);
         DoubleMul(u1, q, u2, out var point);

@@ -61,7 +61,9 @@ internal readonly partial struct JacobianPoint(FieldElement x, FieldElement y, F
         FieldElement.Sub(f, d2, out var x3);
         FieldElement.Sub(d, x3, out var y3);
         FieldElement.Mul(e, y3, out y3);
-        FieldElement.MulSmall(c, 8, out var c8);
+        FieldElement.Double(c, out var c8);
+        FieldElement.Double(c8, out c8);
+        FieldElement.Double(c8, out c8);
         FieldElement.Sub(y3, c8, out y3);
         FieldElement.Mul(p.Y, p.Z, out var z3);
         FieldElement.Double(z3, out z3);
