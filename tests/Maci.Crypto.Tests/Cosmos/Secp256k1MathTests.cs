@@ -81,7 +81,9 @@ public sealed class Secp256k1MathTests
         foreach (var (a, _) in Pairs(N, 30))
         {
             Scalar.Invert(Sc(a), out var inv);
+            Scalar.InvertVar(Sc(a), out var invVar);
             Assert.Equal(a.IsZero ? BigInteger.Zero : BigInteger.ModPow(a, N - 2, N), Big(inv));
+            Assert.Equal(Big(inv), Big(invVar));
         }
     }
 
@@ -102,7 +104,8 @@ public sealed class Secp256k1MathTests
     public void WnafReconstructsTheScalar()
     {
         Span<sbyte> naf = stackalloc sbyte[Scalar.WnafLength];
-        foreach (var w in new[] { 4, 5, 8 })
+        Assert.Throws<ArgumentOutOfRangeException>(() => Sc(5).ToWnaf(new sbyte[Scalar.WnafLength], 9));
+        foreach (var w in new[] { 2, 4, 5, 8 })
             foreach (var (a, _) in Pairs(N, 60))
             {
                 var length = Sc(a).ToWnaf(naf, w);

@@ -6,8 +6,8 @@ namespace Maci.Crypto.Cosmos.Secp256k1Math;
 /// </summary>
 internal static class GeneratorTables
 {
-    /// <summary>wNAF window for the G part of a verification: digits up to ±511.</summary>
-    public const int VerifyWindow = 10;
+    /// <summary>wNAF window for the G part of a verification: digits up to ±127 (wNAF digits are sbyte).</summary>
+    public const int VerifyWindow = 8;
 
     /// <summary>Comb rows for fixed-base multiplication: 64 rows of 4-bit digits.</summary>
     public const int CombRows = 64;

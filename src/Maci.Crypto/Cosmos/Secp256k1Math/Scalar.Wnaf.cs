@@ -8,9 +8,12 @@ internal readonly partial struct Scalar
     /// <summary>
     /// Width-w non-adjacent form: the value as Σ naf[i]·2^i with each non-zero digit odd and |digit| &lt; 2^(w−1),
     /// and at least w − 1 zeros after each non-zero digit. Returns the index of the top non-zero digit + 1.
+    /// w is at most 8 so that digits fit an sbyte.
     /// </summary>
     public int ToWnaf(Span<sbyte> naf, int w)
     {
+        if (w is < 2 or > 8)
+            throw new ArgumentOutOfRangeException(nameof(w), w, "wNAF window must be in [2, 8]");
         naf[..WnafLength].Clear();
         var bit = 0;
         var carry = 0;
