@@ -34,6 +34,23 @@ public sealed class Secp256k1MathTests
     }
 
     [Fact]
+    public void FieldReductionHandlesItsRareCorrections()
+    {
+        // t + top·2^256 with t near 2^256 and p: the wrap-around and the final "t ≥ p" subtraction.
+        BigInteger[] ts = [0, 1, P - 1, P, P + 1, P + 5, Two256 - 1, Two256 - 2, Two256 - (BigInteger.One << 66), P - (BigInteger.One << 67)];
+        ulong[] tops = [0, 1, 2, 3, 0xFFFFFFFF, (1UL << 34) - 1, (1UL << 62) + 12345];
+        foreach (var t in ts)
+            foreach (var top in tops)
+            {
+                var limbs = new ulong[4];
+                for (var i = 0; i < 4; i++)
+                    limbs[i] = (ulong)((t >> (64 * i)) & ulong.MaxValue);
+                FieldElement.ReduceSmallTop(limbs[0], limbs[1], limbs[2], limbs[3], top, out var r);
+                Assert.Equal((t + ((BigInteger)top << 256)) % P, Big(r));
+            }
+    }
+
+    [Fact]
     public void FieldInverseAndSquareRootMatchBigInteger()
     {
         foreach (var (a, _) in Pairs(P, 40))

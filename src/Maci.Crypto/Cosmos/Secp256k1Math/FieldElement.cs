@@ -117,23 +117,40 @@ internal readonly partial struct FieldElement
     }
 
     /// <summary>Reduces t + top·2^256 for top &lt; 2^63.</summary>
+    /// <remarks>
+    /// The two corrections after the first fold are needed with probability about 2^−189 and 2^−224 for
+    /// random values, so they sit behind branches that are always predicted (only the verifier, whose inputs are
+    /// public, and the signer's table walk use this; see EcdsaSigner for the side-channel note).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void ReduceSmallTop(ulong t0, ulong t1, ulong t2, ulong t3, ulong top, out FieldElement r)
     {
         ulong carry = 0;
-        var hi = Math.BigMul(top, C, out var lo);
-        t0 = AddCarry(t0, lo, ref carry);
-        t1 = AddCarry(t1, hi, ref carry);
-        t2 = AddCarry(t2, 0, ref carry);
-        t3 = AddCarry(t3, 0, ref carry);
-        // A carry here leaves t < C·2^64, so adding C once more cannot carry again.
-        var extra = C & (0 - carry);
-        carry = 0;
-        t0 = AddCarry(t0, extra, ref carry);
-        t1 = AddCarry(t1, 0, ref carry);
-        t2 = AddCarry(t2, 0, ref carry);
-        t3 = AddCarry(t3, 0, ref carry);
-        ReduceOnce(t0, t1, t2, t3, 0, out r);
+        var product = Math.BigMul(top, C);
+        t0 = AddCarry(t0, (ulong)product, ref carry);
+        t1 = AddCarry(t1, (ulong)(product >> 64), ref carry);
+        t2 += carry;
+        carry = t2 < carry ? 1UL : 0UL;
+        t3 += carry;
+        carry = t3 < carry ? 1UL : 0UL;
+        if (carry != 0)
+        {
+            // The sum wrapped, leaving t < 2^67: adding C for the lost 2^256 cannot carry out again.
+            t0 += C;
+            carry = t0 < C ? 1UL : 0UL;
+            t1 += carry;
+            carry = t1 < carry ? 1UL : 0UL;
+            t2 += carry;
+            carry = t2 < carry ? 1UL : 0UL;
+            t3 += carry;
+        }
+        if ((t3 & t2 & t1) == ulong.MaxValue && t0 >= P0)
+        {
+            // p ≤ t < 2^256: t − p = t + C − 2^256, which has only a low limb.
+            r = new FieldElement(t0 + C, 0, 0, 0);
+            return;
+        }
+        r = new FieldElement(t0, t1, t2, t3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
