@@ -79,12 +79,13 @@ internal readonly partial struct FieldElement
         var d3 = SubBorrow(a.L3, b.L3, ref borrow);
         // On borrow the limbs hold a − b + 2^256; adding p means subtracting C modulo 2^256.
         var c = C & (0 - borrow);
-        borrow = 0;
-        d0 = SubBorrow(d0, c, ref borrow);
-        d1 = SubBorrow(d1, 0, ref borrow);
-        d2 = SubBorrow(d2, 0, ref borrow);
-        d3 = SubBorrow(d3, 0, ref borrow);
-        r = new FieldElement(d0, d1, d2, d3);
+        var e0 = d0 - c;
+        borrow = d0 < c ? 1UL : 0UL;
+        var e1 = d1 - borrow;
+        borrow = d1 < borrow ? 1UL : 0UL;
+        var e2 = d2 - borrow;
+        borrow = d2 < borrow ? 1UL : 0UL;
+        r = new FieldElement(e0, e1, e2, d3 - borrow);
     }
 
     public static void Negate(in FieldElement a, out FieldElement r) => Sub(Zero, a, out r);
@@ -107,11 +108,14 @@ internal readonly partial struct FieldElement
     private static void ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, ulong top, out FieldElement r)
     {
         // t = s + C; the value is ≥ p exactly when s + C carries out of 2^256 (with the top bit included).
-        ulong carry = 0;
-        var t0 = AddCarry(s0, C, ref carry);
-        var t1 = AddCarry(s1, 0, ref carry);
-        var t2 = AddCarry(s2, 0, ref carry);
-        var t3 = AddCarry(s3, 0, ref carry);
+        var t0 = s0 + C;
+        var carry = t0 < C ? 1UL : 0UL;
+        var t1 = s1 + carry;
+        carry = t1 < carry ? 1UL : 0UL;
+        var t2 = s2 + carry;
+        carry = t2 < carry ? 1UL : 0UL;
+        var t3 = s3 + carry;
+        carry = t3 < carry ? 1UL : 0UL;
         var mask = 0 - ((carry | top) & 1);
         r = new FieldElement((t0 & mask) | (s0 & ~mask), (t1 & mask) | (s1 & ~mask), (t2 & mask) | (s2 & ~mask), (t3 & mask) | (s3 & ~mask));
     }
