@@ -171,6 +171,29 @@ public sealed class Secp256k1OracleTests
     }
 
     [Fact]
+    public void VerifyAllocatesNothing()
+    {
+        var key = Secp256k1.GeneratePrivateKey();
+        var pub = Secp256k1.PublicKeyFromPrivate(key);
+        var hash = SHA256.HashData("allocation"u8);
+        var sig = Secp256k1.Sign(key, hash);
+        var bad = (byte[])sig.Clone();
+        bad[40] ^= 1;
+        Assert.True(Secp256k1.Verify(pub, hash, sig)); // first call builds the static tables
+        Assert.False(Secp256k1.Verify(pub, hash, bad));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var ok = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            if (Secp256k1.Verify(pub, hash, sig)) ok++;
+            if (Secp256k1.Verify(pub, hash, bad)) ok--;
+            if (Secp256k1.IsValidPublicKey(pub)) ok++;
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(40, ok);
+    }
+
+    [Fact]
     public void PrivateKeyRangeMatchesBouncyCastle()
     {
         var n = Bc.N;

@@ -6,11 +6,12 @@ namespace Maci.Crypto.Cosmos.Secp256k1Math;
 /// ECDSA signing with RFC 6979 nonces (HMAC-SHA256) and low-s output, and fixed-base multiplication by G.
 /// </summary>
 /// <remarks>
-/// Side channels: k·G and d·G use a comb of 64 rows × 16 multiples and read every entry of a row, keeping the
-/// wanted one with a mask, so table accesses do not depend on the secret. The rest is not constant time: the
-/// field and scalar code branches on carries here and there, the point addition branches in its degenerate
-/// cases (reached only with negligible probability for secret scalars), and the modular inversions are
-/// variable-time exponentiations with a public exponent (their running time does not depend on the base).
+/// Side channels (constant time is not a goal, cheap precautions are): k·G and d·G use a comb of 64 rows × 16
+/// multiples and read every entry of a row, keeping the wanted one with a mask, so table accesses do not depend
+/// on the secret, and the comb needs no doublings or secret-dependent skips. k⁻¹ is a Fermat exponentiation with
+/// the public exponent n − 2 (not the variable-time binary GCD the verifier uses for s⁻¹). Not hardened: field
+/// and scalar reductions branch on rare carries, and point addition branches in its degenerate cases (reached
+/// only with negligible probability for secret scalars).
 /// </remarks>
 internal static class EcdsaSigner
 {
