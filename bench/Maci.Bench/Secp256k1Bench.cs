@@ -3,13 +3,19 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Maci.Crypto.Cosmos;
+using Org.BouncyCastle.Asn1.X9;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.EC;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace Maci.Bench;
 
 /// <summary>
 /// `bench secp256k1 [--quick]`: medians of Cosmos secp256k1 verify / sign / public key / address in C#
-/// (Maci.Crypto.Cosmos over Portable.BouncyCastle), and CosmJS 0.39's verify and sign measured in the same run
-/// (tests/js/cosmos/secp256k1-bench.mjs) for the ratio. Each figure is given as wall time and as process CPU
+/// (Maci.Crypto.Cosmos, own curve arithmetic), of the Portable.BouncyCastle 1.8.10 ECDSA it replaced, and of
+/// CosmJS 0.39's verify and sign (tests/js/cosmos/secp256k1-bench.mjs), all measured in the same run. Each figure is given as wall time and as process CPU
 /// time per operation: on a shared, oversubscribed machine the CPU figure is the one to compare.
 /// </summary>
 public static partial class Secp256k1Bench
@@ -30,10 +36,25 @@ public static partial class Secp256k1Bench
         {
             if (!Secp256k1.Verify(pubs[i], hashes[i], sigs[i])) throw new InvalidOperationException("verify failed");
         });
-        Print("C# verify (BouncyCastle 1.8.10)", verify);
+        Print("C# verify (Maci secp256k1)", verify);
         var sign = Measure(ops, rounds, i => Secp256k1.Sign(keys[i], hashes[i]));
         Print("C# sign (RFC 6979, low-s)", sign);
         Print("C# public key from private", Measure(ops, rounds, i => Secp256k1.PublicKeyFromPrivate(keys[i])));
+        Console.WriteLine($"  {"C# verify allocation",-34} {VerifyAllocatedBytes(pubs, hashes, sigs),10:F1} bytes/op");
+
+        var bc = new BouncyCastleEcdsa();
+        var bcVerify = Measure(ops, rounds, i =>
+        {
+            if (!bc.Verify(pubs[i], hashes[i], sigs[i])) throw new InvalidOperationException("BouncyCastle verify failed");
+        });
+        Print("BouncyCastle 1.8.10 verify", bcVerify);
+        var bcSign = Measure(ops, rounds, i =>
+        {
+            if (!bc.Sign(keys[i], hashes[i]).AsSpan().SequenceEqual(sigs[i])) throw new InvalidOperationException("signatures differ");
+        });
+        Print("BouncyCastle 1.8.10 sign", bcSign);
+        Console.WriteLine($"  {"ratio verify C#/BouncyCastle",-34} {verify.Wall / bcVerify.Wall,10:F2} wall       {verify.Cpu / bcVerify.Cpu,10:F2} cpu  (< 1: ours faster)");
+        Console.WriteLine($"  {"ratio sign C#/BouncyCastle",-34} {sign.Wall / bcSign.Wall,10:F2} wall       {sign.Cpu / bcSign.Cpu,10:F2} cpu");
         Print("C# address (sha256+ripemd160)", Measure(ops, rounds, i => CosmosAddress.FromPublicKey(pubs[i])));
         Print("C# bech32 encode+decode", Measure(ops, rounds, i => Bech32.Decode(CosmosAddress.ToBech32(CosmosAddress.FromPublicKey(pubs[i]), "maci"))));
 
@@ -46,6 +67,45 @@ public static partial class Secp256k1Bench
         Console.WriteLine($"  {"ratio sign C#/CosmJS",-34} {sign.Wall / js.Value.Sign.Wall,10:F2} wall       {sign.Cpu / js.Value.Sign.Cpu,10:F2} cpu");
         Console.WriteLine($"  {"C# verifies per CPU-second",-34} {1e6 / verify.Cpu,10:F0}");
         return 0;
+    }
+
+    private static double VerifyAllocatedBytes(byte[][] pubs, byte[][] hashes, byte[][] sigs)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < pubs.Length; i++)
+            Secp256k1.Verify(pubs[i], hashes[i], sigs[i]);
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)pubs.Length;
+    }
+
+    /// <summary>The BouncyCastle ECDSA that Maci.Crypto used before, kept here as the speed baseline.</summary>
+    private sealed class BouncyCastleEcdsa
+    {
+        private static readonly X9ECParameters Params = CustomNamedCurves.GetByName("secp256k1");
+        private readonly ECDomainParameters _domain = new(Params.Curve, Params.G, Params.N, Params.H);
+        private readonly BcBigInteger _halfN = Params.N.ShiftRight(1);
+
+        public bool Verify(byte[] pub, byte[] hash, byte[] sig)
+        {
+            var r = new BcBigInteger(1, sig, 0, 32);
+            var s = new BcBigInteger(1, sig, 32, 32);
+            if (r.SignValue <= 0 || r.CompareTo(Params.N) >= 0 || s.SignValue <= 0 || s.CompareTo(_halfN) > 0)
+                return false;
+            var verifier = new ECDsaSigner();
+            verifier.Init(false, new ECPublicKeyParameters(Params.Curve.DecodePoint(pub), _domain));
+            return verifier.VerifySignature(hash, r, s);
+        }
+
+        public byte[] Sign(byte[] key, byte[] hash)
+        {
+            var signer = new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest()));
+            signer.Init(true, new ECPrivateKeyParameters(new BcBigInteger(1, key), _domain));
+            var rs = signer.GenerateSignature(hash);
+            var sv = rs[1].CompareTo(_halfN) > 0 ? Params.N.Subtract(rs[1]) : rs[1];
+            var sig = new byte[64];
+            rs[0].ToByteArrayUnsigned().CopyTo(sig, 32 - rs[0].ToByteArrayUnsigned().Length);
+            sv.ToByteArrayUnsigned().CopyTo(sig, 64 - sv.ToByteArrayUnsigned().Length);
+            return sig;
+        }
     }
 
     private static Figure Measure(int ops, int rounds, Action<int> op)

@@ -1,19 +1,13 @@
+using Maci.Crypto.Cosmos.Secp256k1Math;
 using RandomNumberGenerator = System.Security.Cryptography.RandomNumberGenerator;
-using Org.BouncyCastle.Asn1.X9;
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.EC;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
-using Org.BouncyCastle.Math.EC.Multiplier;
 
 namespace Maci.Crypto.Cosmos;
 
 /// <summary>
 /// secp256k1 ECDSA as Cosmos SDK uses it (SIGN_MODE_DIRECT): signatures are 64 bytes r‖s (big-endian, no DER,
 /// no recovery byte) over a 32-byte message hash, s must be in the lower half of the group order, and public
-/// keys are 33-byte compressed points. Curve arithmetic is Portable.BouncyCastle's.
+/// keys are 33-byte compressed points. The curve arithmetic is our own (Secp256k1Math): 4×64-bit limbs,
+/// Jacobian coordinates, interleaved wNAF for verification; verification allocates nothing.
 /// </summary>
 public static class Secp256k1
 {
@@ -22,29 +16,12 @@ public static class Secp256k1
     public const int SignatureLength = 64;
     public const int HashLength = 32;
 
-    private static readonly X9ECParameters Params = CustomNamedCurves.GetByName("secp256k1");
-    private static readonly ECDomainParameters Domain = new(Params.Curve, Params.G, Params.N, Params.H);
-    private static readonly BigInteger N = Params.N;
-    private static readonly BigInteger HalfN = Params.N.ShiftRight(1);
-
     /// <summary>
     /// Verifies a Cosmos secp256k1 signature. Returns false (never throws) for any malformed input: wrong
     /// lengths, r or s zero or ≥ n, high s, a public key that is not a valid compressed curve point.
     /// </summary>
-    public static bool Verify(ReadOnlySpan<byte> publicKey33, ReadOnlySpan<byte> messageHash32, ReadOnlySpan<byte> signature64)
-    {
-        if (signature64.Length != SignatureLength || messageHash32.Length != HashLength)
-            return false;
-        var r = new BigInteger(1, signature64[..32].ToArray());
-        var s = new BigInteger(1, signature64[32..].ToArray());
-        if (r.SignValue <= 0 || r.CompareTo(N) >= 0 || s.SignValue <= 0 || s.CompareTo(HalfN) > 0)
-            return false;
-        if (!TryDecodePoint(publicKey33, out var q))
-            return false;
-        var verifier = new ECDsaSigner();
-        verifier.Init(false, new ECPublicKeyParameters(q, Domain));
-        return verifier.VerifySignature(messageHash32.ToArray(), r, s);
-    }
+    public static bool Verify(ReadOnlySpan<byte> publicKey33, ReadOnlySpan<byte> messageHash32, ReadOnlySpan<byte> signature64) =>
+        EcdsaVerifier.Verify(publicKey33, messageHash32, signature64);
 
     /// <summary>
     /// Verifies a signature over sha256(<paramref name="message"/>), e.g. the SignDoc bytes of SIGN_MODE_DIRECT.
@@ -75,14 +52,8 @@ public static class Secp256k1
         if (messageHash32.Length != HashLength)
             throw new ArgumentException($"message hash must be {HashLength} bytes, got {messageHash32.Length}", nameof(messageHash32));
         var d = ParsePrivateKey(privateKey32);
-        var signer = new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest()));
-        signer.Init(true, new ECPrivateKeyParameters(d, Domain));
-        var rs = signer.GenerateSignature(messageHash32.ToArray());
-        var r = rs[0];
-        var s = rs[1].CompareTo(HalfN) > 0 ? N.Subtract(rs[1]) : rs[1];
         var sig = new byte[SignatureLength];
-        WriteFixed32(r, sig.AsSpan(0, 32));
-        WriteFixed32(s, sig.AsSpan(32, 32));
+        EcdsaSigner.Sign(d, messageHash32, sig);
         return sig;
     }
 
@@ -91,20 +62,19 @@ public static class Secp256k1
     public static byte[] PublicKeyFromPrivate(ReadOnlySpan<byte> privateKey32)
     {
         var d = ParsePrivateKey(privateKey32);
-        return new FixedPointCombMultiplier().Multiply(Domain.G, d).Normalize().GetEncoded(true);
+        EcdsaSigner.MulGenerator(d, out var point);
+        point.TryToAffine(out var affine); // d in [1, n−1], so d·G is finite
+        var pub = new byte[PublicKeyLength];
+        affine.WriteCompressed(pub);
+        return pub;
     }
 
     /// <summary>True for a 33-byte compressed encoding (0x02/0x03 prefix) of a point on the curve.</summary>
-    public static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) => TryDecodePoint(publicKey, out _);
+    public static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) => AffinePoint.TryDecompress(publicKey, out _);
 
     /// <summary>True for 32 bytes encoding an integer in [1, n−1].</summary>
-    public static bool IsValidPrivateKey(ReadOnlySpan<byte> privateKey)
-    {
-        if (privateKey.Length != PrivateKeyLength)
-            return false;
-        var d = new BigInteger(1, privateKey.ToArray());
-        return d.SignValue > 0 && d.CompareTo(N) < 0;
-    }
+    public static bool IsValidPrivateKey(ReadOnlySpan<byte> privateKey) =>
+        privateKey.Length == PrivateKeyLength && Scalar.TryFromBytes(privateKey, out var d) && !d.IsZero;
 
     /// <summary>A fresh random private key from the system CSPRNG.</summary>
     public static byte[] GeneratePrivateKey()
@@ -121,43 +91,21 @@ public static class Secp256k1
     /// </summary>
     internal static bool TryAddScalars(ReadOnlySpan<byte> key32, ReadOnlySpan<byte> tweak32, Span<byte> result32)
     {
-        var t = new BigInteger(1, tweak32.ToArray());
-        if (t.CompareTo(N) >= 0)
+        if (!Scalar.TryFromBytes(tweak32, out var t))
             return false;
-        var sum = new BigInteger(1, key32.ToArray()).Add(t).Mod(N);
-        if (sum.SignValue == 0)
+        var k = Scalar.FromBytesReduced(key32);
+        Scalar.Add(k, t, out var sum);
+        if (sum.IsZero)
             return false;
-        WriteFixed32(sum, result32);
+        sum.WriteBytes(result32);
         return true;
     }
 
-    private static BigInteger ParsePrivateKey(ReadOnlySpan<byte> privateKey32)
+    private static Scalar ParsePrivateKey(ReadOnlySpan<byte> privateKey32)
     {
         if (!IsValidPrivateKey(privateKey32))
             throw new ArgumentException("private key must be 32 bytes encoding an integer in [1, n-1]", nameof(privateKey32));
-        return new BigInteger(1, privateKey32.ToArray());
-    }
-
-    private static bool TryDecodePoint(ReadOnlySpan<byte> publicKey, out ECPoint point)
-    {
-        point = null!;
-        if (publicKey.Length != PublicKeyLength || (publicKey[0] != 0x02 && publicKey[0] != 0x03))
-            return false;
-        try
-        {
-            point = Params.Curve.DecodePoint(publicKey.ToArray());
-        }
-        catch (ArgumentException)
-        {
-            return false; // x ≥ p, or x³ + 7 has no square root
-        }
-        return !point.IsInfinity && point.IsValid();
-    }
-
-    private static void WriteFixed32(BigInteger value, Span<byte> dest)
-    {
-        var bytes = value.ToByteArrayUnsigned();
-        dest.Clear();
-        bytes.CopyTo(dest[(32 - bytes.Length)..]);
+        Scalar.TryFromBytes(privateKey32, out var d);
+        return d;
     }
 }
