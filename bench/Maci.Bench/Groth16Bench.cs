@@ -33,6 +33,9 @@ public static class Groth16Bench
         G2Affine g2 = G2Affine.Generator;
         Report("Fp mul", PerOp(FpMulChain));
         Report("Fr mul", PerOp(FrMulChain));
+        Report("Fp square", PerOp(n => { var x = Fp.FromUInt64(7); for (int i = 0; i < n; i++) Fp.Square(x, out x); return x.IsZero; }));
+        Report("Fr square", PerOp(n => { var x = Fr.FromUInt64(7); for (int i = 0; i < n; i++) Fr.Square(x, out x); return x.IsZero; }));
+        if (args.Contains("--fields")) return 0;
         var f2 = f12.C0.B1;
         var f6 = f12.C1;
         Report("Fp add", PerOp(n => { var x = f2.C0; for (int i = 0; i < n; i++) Fp.Add(x, f2.C1, out x); return x.IsZero; }));
