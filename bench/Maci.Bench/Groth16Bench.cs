@@ -8,6 +8,7 @@ namespace Maci.Bench;
 /// <summary>
 /// Suite "groth16": BN254 field multiplication, pairing pieces, and Groth16 verification of a real Dora aMACI proof,
 /// with snarkjs's in-process groth16.verify timed on the same proof for comparison.
+/// Option --fields stops after the field and tower lines (quick A/B runs of the Montgomery core).
 /// </summary>
 public static class Groth16Bench
 {
