@@ -9,6 +9,10 @@ namespace Maci.Crypto.BabyJubjub;
 internal readonly struct SubOrderModulus : IModulus
 {
     public static U256 Q => new(0x677297dc392126f1UL, 0xab3eedb83920ee0aUL, 0x370a08b6d0302b0bUL, 0x060c89ce5c263405UL);
+    public static ulong Q0 => 0x677297dc392126f1UL;
+    public static ulong Q1 => 0xab3eedb83920ee0aUL;
+    public static ulong Q2 => 0x370a08b6d0302b0bUL;
+    public static ulong Q3 => 0x060c89ce5c263405UL;
     public static ulong Inv => 0x532ce5aebc48f5efUL;
     public static U256 R => new(0x073315dea08f9c76UL, 0xe7acffc6a098f24bUL, 0xf85a9201d818f015UL, 0x01f16424e1bb7724UL);
     public static U256 R2 => new(0x35e44abee7ecb21eUL, 0x74646cacf5f84ec4UL, 0xe472df203faa158fUL, 0x0445b524f1ba50a8UL);

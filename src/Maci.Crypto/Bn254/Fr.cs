@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Maci.Crypto.Bn254;
 
@@ -45,6 +46,21 @@ public readonly partial struct Fr : IEquatable<Fr>
     {
         Unsafe.SkipInit(out r);
         Montgomery<FrModulus>.Mul(a.M, b.M, out Unsafe.As<Fr, U256>(ref r));
+    }
+
+    /// <summary>Most terms <see cref="SumOfProducts"/> accepts.</summary>
+    public const int MaxSumOfProductsTerms = Montgomery<FrModulus>.MaxDotTerms;
+
+    /// <summary>
+    /// Σ aᵢ·bᵢ over equally long spans of 1..<see cref="MaxSumOfProductsTerms"/> elements, reduced once for the whole
+    /// sum (cheaper than separate multiplications and additions).
+    /// </summary>
+    public static void SumOfProducts(ReadOnlySpan<Fr> a, ReadOnlySpan<Fr> b, out Fr r)
+    {
+        if (a.Length != b.Length || a.Length is 0 or > MaxSumOfProductsTerms)
+            throw new ArgumentException($"SumOfProducts takes two spans of 1..{MaxSumOfProductsTerms} elements of equal length, got {a.Length} and {b.Length}");
+        Unsafe.SkipInit(out r);
+        Montgomery<FrModulus>.Dot(MemoryMarshal.Cast<Fr, U256>(a), MemoryMarshal.Cast<Fr, U256>(b), out Unsafe.As<Fr, U256>(ref r));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Maci.Crypto.Bn254;
 
@@ -7,7 +8,7 @@ namespace Maci.Crypto.Bn254;
 /// values never overflow and the "no-carry" CIOS variant applies). Every operation reads all inputs before writing
 /// its output, so callers may pass the same variable as input and output.
 /// </summary>
-internal static class Montgomery<TM> where TM : struct, IModulus
+internal static partial class Montgomery<TM> where TM : struct, IModulus
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in U256 a, in U256 b, out U256 r)
@@ -28,7 +29,7 @@ internal static class Montgomery<TM> where TM : struct, IModulus
         t = a.L2 - b.L2; br2 = a.L2 < b.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
         t = a.L3 - b.L3; br2 = a.L3 < b.L3 ? 1UL : 0UL; ulong d3 = t - br; br = br2 | (t < br ? 1UL : 0UL);
         // Add q back when the subtraction borrowed; a mask instead of a branch (the outcome is unpredictable).
-        var q = TM.Q;
+        var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
         ulong mask = 0UL - br;
         ulong q0 = q.L0 & mask, q1 = q.L1 & mask, q2 = q.L2 & mask, q3 = q.L3 & mask;
         ulong c;
@@ -43,7 +44,7 @@ internal static class Montgomery<TM> where TM : struct, IModulus
     public static void Neg(in U256 a, out U256 r)
     {
         if (a.IsZero) { r = default; return; }
-        var q = TM.Q;
+        var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
         ulong d0 = q.L0 - a.L0; ulong br = q.L0 < a.L0 ? 1UL : 0UL;
         ulong t = q.L1 - a.L1; ulong br2 = q.L1 < a.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
         t = q.L2 - a.L2; br2 = q.L2 < a.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
@@ -67,9 +68,9 @@ internal static class Montgomery<TM> where TM : struct, IModulus
 
     /// <summary>Subtracts q once if the 256-bit value (known to be below 2q) is ≥ q.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, out U256 r)
+    internal static void ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, out U256 r)
     {
-        var q = TM.Q;
+        var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
         ulong d0 = s0 - q.L0; ulong br = s0 < q.L0 ? 1UL : 0UL;
         ulong t = s1 - q.L1; ulong br2 = s1 < q.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
         t = s2 - q.L2; br2 = s2 < q.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
@@ -83,14 +84,14 @@ internal static class Montgomery<TM> where TM : struct, IModulus
     public static void ReduceFull(in U256 a, out U256 r)
     {
         r = a;
-        var q = TM.Q;
+        var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
         while (!r.LessThan(q))
             ReduceOnceUnbounded(r, out r);
     }
 
     private static void ReduceOnceUnbounded(in U256 a, out U256 r)
     {
-        var q = TM.Q;
+        var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
         ulong d0 = a.L0 - q.L0; ulong br = a.L0 < q.L0 ? 1UL : 0UL;
         ulong t = a.L1 - q.L1; ulong br2 = a.L1 < q.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
         t = a.L2 - q.L2; br2 = a.L2 < q.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
@@ -117,7 +118,7 @@ internal static class Montgomery<TM> where TM : struct, IModulus
     private static void Row(ulong a0, ulong a1, ulong a2, ulong a3, ulong bi,
         ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3)
     {
-        var q = TM.Q;
+        var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
         ulong carryA = MAdd1(a0, bi, t0, out t0);
         ulong m = t0 * TM.Inv;
         ulong carryC = MAdd0Hi(m, q.L0, t0);
@@ -130,29 +131,44 @@ internal static class Montgomery<TM> where TM : struct, IModulus
         t3 = carryC + carryA;
     }
 
+    /// <summary>
+    /// (hi, lo) = a·b. With BMI2 the low word is a separate IMUL: Math.BigMul's out parameter makes the JIT round-trip
+    /// the low word through the stack.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong MulWide(ulong a, ulong b, out ulong lo)
+    {
+        if (Bmi2.X64.IsSupported)
+        {
+            lo = a * b;
+            return Bmi2.X64.MultiplyNoFlags(a, b);
+        }
+        return Math.BigMul(a, b, out lo);
+    }
+
     /// <summary>High word of a·b + c.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MAdd0Hi(ulong a, ulong b, ulong c)
+    internal static ulong MAdd0Hi(ulong a, ulong b, ulong c)
     {
-        ulong hi = Math.BigMul(a, b, out ulong lo);
+        ulong hi = MulWide(a, b, out ulong lo);
         lo += c;
         return hi + (lo < c ? 1UL : 0UL);
     }
 
     /// <summary>(hi, lo) = a·b + c.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MAdd1(ulong a, ulong b, ulong c, out ulong lo)
+    internal static ulong MAdd1(ulong a, ulong b, ulong c, out ulong lo)
     {
-        ulong hi = Math.BigMul(a, b, out lo);
+        ulong hi = MulWide(a, b, out lo);
         lo += c;
         return hi + (lo < c ? 1UL : 0UL);
     }
 
     /// <summary>(hi, lo) = a·b + c + d (never overflows 128 bits).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MAdd2(ulong a, ulong b, ulong c, ulong d, out ulong lo)
+    internal static ulong MAdd2(ulong a, ulong b, ulong c, ulong d, out ulong lo)
     {
-        ulong hi = Math.BigMul(a, b, out lo);
+        ulong hi = MulWide(a, b, out lo);
         lo += c;
         hi += lo < c ? 1UL : 0UL;
         lo += d;

@@ -10,6 +10,12 @@ namespace Maci.Crypto.Poseidon;
 [SkipLocalsInit]
 internal static class PoseidonPermutation
 {
+    /// <summary>
+    /// From this width on, row products go through one <see cref="Fr.SumOfProducts"/> (a single reduction); below it
+    /// separate multiplications measured faster (they overlap, while the sum is one serial carry chain).
+    /// </summary>
+    private const int DotFromWidth = 4;
+
     public static void Run(PoseidonParameters p, Span<Fr> state)
     {
         var t = p.Width;
@@ -31,12 +37,24 @@ internal static class PoseidonPermutation
             Fr.Add(state[0], pc[r], out var x);
             Pow5(x, out var s0);
             var s = sm.Slice(r * stride, stride);
-            Fr.Mul(s[0], s0, out var first);
+            Fr first;
+            if (t >= DotFromWidth)
+            {
+                state[0] = s0;
+                Fr.SumOfProducts(s[..t], state, out first);
+            }
+            else
+            {
+                Fr.Mul(s[0], s0, out first);
+                for (var j = 1; j < t; j++)
+                {
+                    Fr.Mul(s[j], state[j], out var prod);
+                    Fr.Add(first, prod, out first);
+                }
+            }
             for (var j = 1; j < t; j++)
             {
-                Fr.Mul(s[j], state[j], out var prod);
-                Fr.Add(first, prod, out first);
-                Fr.Mul(s[t - 1 + j], s0, out prod);
+                Fr.Mul(s[t - 1 + j], s0, out var prod);
                 Fr.Add(state[j], prod, out state[j]);
             }
             state[0] = first;
@@ -72,6 +90,11 @@ internal static class PoseidonPermutation
         for (var i = 0; i < t; i++)
         {
             var row = m.Slice(i * t, t);
+            if (t >= DotFromWidth)
+            {
+                Fr.SumOfProducts(row, state, out tmp[i]);
+                continue;
+            }
             Fr.Mul(row[0], state[0], out var acc);
             for (var j = 1; j < t; j++)
             {
