@@ -29,7 +29,6 @@ public sealed partial class MaciApp
             return ValueTask.FromResult(new ResponseInitChain
             {
                 AppHash = ByteString.CopyFrom(_store.ComputeAppHash()),
-                ConsensusParams = request.ConsensusParams,
             });
         }
     }

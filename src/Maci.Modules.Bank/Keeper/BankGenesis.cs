@@ -6,6 +6,9 @@ using Maci.Sdk.Errors;
 
 namespace Maci.Modules.Bank.Keeper;
 
+// Params.send_enabled is deprecated upstream (moved to GenesisState.send_enabled) but still honoured on import.
+#pragma warning disable CS0612
+
 /// <summary>Validation, import and export of the bank genesis section.</summary>
 public sealed class BankGenesis(BankKeeper keeper)
 {

@@ -1,16 +1,4 @@
-using Maci.Proto.Cosmos.Tx.Signing.V1Beta1;
-using Maci.Sdk.Assets;
-
 namespace Maci.Sdk.Tx;
-
-/// <summary>One message of a transaction: its Any type URL and the exact value bytes.</summary>
-public readonly record struct TxMessage(string TypeUrl, ReadOnlyMemory<byte> Value);
-
-/// <summary>One signer's declared key, sign mode and sequence. PublicKey is empty when omitted.</summary>
-public readonly record struct TxSigner(string? PublicKeyTypeUrl, ReadOnlyMemory<byte> PublicKey, SignMode Mode, ulong Sequence);
-
-/// <summary>The fee: coins, gas limit, and optional payer/granter addresses (empty when absent).</summary>
-public sealed record TxFee(Coins Amount, ulong GasLimit, string Payer, string Granter);
 
 /// <summary>
 /// A transaction decoded from TxRaw bytes. Body and auth-info bytes are slices of the original buffer,
