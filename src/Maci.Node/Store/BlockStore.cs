@@ -6,7 +6,8 @@ namespace Maci.Node.Store;
 
 /// <summary>
 /// Blocks, their ids, commits and FinalizeBlock results by height, over an ordered key-value store.
-/// Heights are contiguous from <see cref="Base"/> to <see cref="Height"/>.
+/// Heights are contiguous from <see cref="Base"/> to <see cref="Height"/>. On an <see cref="IKvDatabase"/>
+/// each block is written in one synced atomic batch.
 /// </summary>
 public sealed class BlockStore(IKvStore store)
 {
@@ -36,13 +37,15 @@ public sealed class BlockStore(IKvStore store)
             var latest = Height;
             if (latest != 0 && height != latest + 1)
                 throw new InvalidOperationException($"cannot save block {height}: latest stored height is {latest}");
-            store.Set(StoreKeys.ByHeight(StoreKeys.Block, height), block.Encode());
-            store.Set(StoreKeys.ByHeight(StoreKeys.BlockId, height), CometProto.EncodeBlockId(blockId));
-            store.Set(StoreKeys.ByBytes(StoreKeys.HashToHeight, blockId.Hash), Int64Bytes(height));
-            store.Set(StoreKeys.ByHeight(StoreKeys.Results, height), CometProto.EncodeBlockResults(results));
-            store.Set(StoreKeys.ByHeight(StoreKeys.SeenCommit, height), CometProto.EncodeCommit(seenCommit));
-            if (latest == 0) store.Set(StoreKeys.StateKey("base"), Int64Bytes(height));
-            store.Set(StoreKeys.StateKey("height"), Int64Bytes(height));
+            using var w = new KvWriter(store);
+            w.Put(StoreKeys.ByHeight(StoreKeys.Block, height), block.Encode());
+            w.Put(StoreKeys.ByHeight(StoreKeys.BlockId, height), CometProto.EncodeBlockId(blockId));
+            w.Put(StoreKeys.ByBytes(StoreKeys.HashToHeight, blockId.Hash), Int64Bytes(height));
+            w.Put(StoreKeys.ByHeight(StoreKeys.Results, height), CometProto.EncodeBlockResults(results));
+            w.Put(StoreKeys.ByHeight(StoreKeys.SeenCommit, height), CometProto.EncodeCommit(seenCommit));
+            if (latest == 0) w.Put(StoreKeys.StateKey("base"), Int64Bytes(height));
+            w.Put(StoreKeys.StateKey("height"), Int64Bytes(height));
+            w.Commit();
         }
     }
 

@@ -17,6 +17,7 @@ internal static class StoreKeys
     public const byte State = 0x06;        // "base"/"height" → int64
     public const byte TxByHash = 0x10;     // tx hash → TxResult{height, index, tx, result}
     public const byte EventIndex = 0x11;   // len|composite key|len|value|height|index → tx hash
+    public const byte BlockEventIndex = 0x12; // len|composite key|len|value|height|0 → height
 
     public static byte[] ByHeight(byte prefix, long height)
     {
@@ -31,17 +32,17 @@ internal static class StoreKeys
     public static byte[] StateKey(string name) => [State, .. Encoding.UTF8.GetBytes(name)];
 
     /// <summary>Prefix of every entry for one composite key (optionally one exact value).</summary>
-    public static byte[] EventPrefix(string compositeKey, string? value = null)
+    public static byte[] EventPrefix(string compositeKey, string? value = null, byte table = EventIndex)
     {
-        var buffer = new List<byte>(64) { EventIndex };
+        var buffer = new List<byte>(64) { table };
         AppendString(buffer, compositeKey);
         if (value is not null) AppendString(buffer, value);
         return buffer.ToArray();
     }
 
-    public static byte[] EventEntry(string compositeKey, string value, long height, uint index)
+    public static byte[] EventEntry(string compositeKey, string value, long height, uint index, byte table = EventIndex)
     {
-        var prefix = EventPrefix(compositeKey, value);
+        var prefix = EventPrefix(compositeKey, value, table);
         var key = new byte[prefix.Length + 12];
         prefix.CopyTo(key, 0);
         BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(prefix.Length), height);

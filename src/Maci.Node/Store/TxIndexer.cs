@@ -17,13 +17,15 @@ public sealed class TxIndexer(IKvStore store)
     public void IndexBlock(long height, IReadOnlyList<byte[]> txs, IReadOnlyList<ExecTxResult> results)
     {
         if (txs.Count != results.Count) throw new ArgumentException($"{results.Count} results for {txs.Count} txs");
+        using var w = new KvWriter(store);
         for (var i = 0; i < txs.Count; i++)
         {
             var entry = new IndexedTx(TxHash.Compute(txs[i]), height, (uint)i, txs[i], results[i]);
-            store.Set(StoreKeys.ByBytes(StoreKeys.TxByHash, entry.Hash), CometProto.EncodeTxResult(entry));
+            w.Put(StoreKeys.ByBytes(StoreKeys.TxByHash, entry.Hash), CometProto.EncodeTxResult(entry));
             foreach (var (key, value) in IndexedAttributes(entry))
-                store.Set(StoreKeys.EventEntry(key, value, height, (uint)i), entry.Hash);
+                w.Put(StoreKeys.EventEntry(key, value, height, (uint)i), entry.Hash);
         }
+        w.Commit();
     }
 
     public IndexedTx? Get(ReadOnlySpan<byte> hash)
@@ -63,24 +65,13 @@ public sealed class TxIndexer(IKvStore store)
         }
 
         var found = new SortedDictionary<(long, uint), IndexedTx>();
-        foreach (var hash in Candidates(PickScanCondition(query)))
+        foreach (var hash in Candidates(EventScan.PickScanCondition(query)))
         {
             var tx = Get(hash);
             if (tx is not null && query.Matches(IndexedMultimap(tx)))
                 found[(tx.Height, tx.Index)] = tx;
         }
         return found.Values.ToArray();
-    }
-
-    private static QueryCondition PickScanCondition(EventQuery query)
-    {
-        static int Rank(QueryCondition c) => c switch
-        {
-            { Operator: QueryOperator.Equal, Value.Kind: QueryValueKind.String } => 0,
-            { Operator: QueryOperator.Exists } => 2,
-            _ => 1,
-        };
-        return query.Conditions.OrderBy(Rank).First();
     }
 
     private IEnumerable<byte[]> Candidates(QueryCondition scan)
@@ -93,15 +84,7 @@ public sealed class TxIndexer(IKvStore store)
             for (; all.Valid; all.Next()) hashes.Add(all.Key[1..].ToArray());
             return hashes;
         }
-        var exact = scan is { Operator: QueryOperator.Equal, Value.Kind: QueryValueKind.String };
-        var keyPrefix = StoreKeys.EventPrefix(scan.Tag);
-        var prefix = exact ? StoreKeys.EventPrefix(scan.Tag, scan.Value.Text) : keyPrefix;
-        var result = new List<byte[]>();
-        using var it = store.Iterate(prefix, StoreKeys.PrefixEnd(prefix));
-        for (; it.Valid; it.Next())
-            if (exact || scan.Matches(StoreKeys.EntryValue(it.Key, keyPrefix.Length)))
-                result.Add(it.Value.ToArray());
-        return result;
+        return EventScan.Candidates(store, StoreKeys.EventIndex, scan);
     }
 
     private static IEnumerable<(string Key, string Value)> IndexedAttributes(IndexedTx tx)

@@ -4,10 +4,13 @@ namespace Maci.Node.Tests.Store;
 
 public class BlockStoreTests
 {
-    [Fact]
-    public void Stores_and_loads_blocks_ids_commits_and_results()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Stores_and_loads_blocks_ids_commits_and_results(bool batched)
     {
-        var chain = new TestChain();
+        // MemKvStore takes the atomic-batch path; the plain IKvStore takes direct writes.
+        var chain = new TestChain(batched ? new Maci.Storage.MemKvStore() : new SortedMemKvStore());
         var (b1, id1) = chain.Append([TestChain.Tx(1, 0)]);
         var (b2, id2) = chain.Append([TestChain.Tx(2, 0), TestChain.Tx(2, 1)]);
 

@@ -1,5 +1,6 @@
 using Maci.Node.Chain;
 using Maci.Node.Store;
+using Maci.Storage;
 
 namespace Maci.Node.Tests.Store;
 
@@ -8,21 +9,25 @@ internal sealed class TestChain
 {
     public const string ChainId = "maci-test-1";
 
-    public TestChain()
+    public TestChain(IKvStore? kv = null)
     {
+        Kv = kv ?? new MemKvStore();
         Factory = new BlockFactory(ChainId, new ValidatorKey(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()), 10,
             new ConsensusParams(), 1);
         Blocks = new BlockStore(Kv);
         Index = new TxIndexer(Kv);
+        BlockIndex = new BlockIndexer(Kv, Blocks);
     }
 
-    public SortedMemKvStore Kv { get; } = new();
+    public IKvStore Kv { get; }
 
     public BlockFactory Factory { get; }
 
     public BlockStore Blocks { get; }
 
     public TxIndexer Index { get; }
+
+    public BlockIndexer BlockIndex { get; }
 
     public static ChainTime TimeAt(long height) => new(1_700_000_000 + height, 500_000_000);
 
@@ -39,10 +44,15 @@ internal sealed class TestChain
         var id = block.ComputeBlockId();
         var results = txs.Select((_, i) => result?.Invoke(i) ?? DefaultResult(height, i)).ToArray();
         Blocks.SaveBlock(block, id, Factory.MakeCommit(height, id, TimeAt(height)),
-            new BlockResults(height, results, [], [], null, [(byte)height, 0xCD]));
+            new BlockResults(height, results, BlockEvents(height), [], null, [(byte)height, 0xCD]));
         Index.IndexBlock(height, txs, results);
+        BlockIndex.IndexBlock(height, BlockEvents(height));
         return (block, id);
     }
+
+    /// <summary>Block events: an indexed "mint.phase" (odd/even height) and an unindexed "mint.note".</summary>
+    public static AbciEvent[] BlockEvents(long height) =>
+        [new AbciEvent("mint", new AbciEventAttribute("phase", height % 2 == 0 ? "even" : "odd", true), new AbciEventAttribute("note", "n", false))];
 
     public static ExecTxResult DefaultResult(long height, int i) => new(
         GasWanted: 200_000, GasUsed: 50_000 + i,

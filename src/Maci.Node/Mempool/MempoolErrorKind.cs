@@ -1,0 +1,8 @@
+namespace Maci.Node.Mempool;
+
+public enum MempoolErrorKind
+{
+    TxInCache,
+    MempoolFull,
+    TxTooLarge,
+}

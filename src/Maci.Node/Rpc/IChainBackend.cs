@@ -1,0 +1,37 @@
+using Maci.Node.Chain;
+using Maci.Node.Mempool;
+using Maci.Node.Store;
+
+namespace Maci.Node.Rpc;
+
+/// <summary>
+/// What the RPC needs from the node: the application's Info/Query, the validator set, and the
+/// host's block store, tx index, mempool and event bus. The RPC builds every endpoint on top of these.
+/// </summary>
+public interface IChainBackend
+{
+    NodeStatus GetStatus();
+
+    GenesisInfo Genesis { get; }
+
+    AbciInfo Info();
+
+    /// <summary>ABCI Query against committed state (height 0 = latest). Must set Height in the answer.</summary>
+    AbciQueryResponse Query(string path, byte[] data, long height, bool prove);
+
+    /// <summary>The validator set at a height (the embedded producer has one validator).</summary>
+    IReadOnlyList<ValidatorInfo> ValidatorsAt(long height);
+
+    BlockStore Blocks { get; }
+
+    TxIndexer TxIndex { get; }
+
+    BlockIndexer BlockIndex { get; }
+
+    TxMempool Mempool { get; }
+
+    EventBus Events { get; }
+
+    /// <summary>How long broadcast_tx_commit waits for the tx to be committed (CometBFT default 10 s).</summary>
+    TimeSpan BroadcastTxCommitTimeout => TimeSpan.FromSeconds(10);
+}
