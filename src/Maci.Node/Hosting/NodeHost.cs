@@ -31,6 +31,7 @@ public sealed class NodeHost : IAsyncDisposable
     private GrpcServer? _grpc;
     private MetricsServer? _metricsServer;
     private Task? _loop;
+    private bool _disposed;
 
     private NodeHost(NodeHostOptions options, ILoggerFactory loggerFactory)
     {
@@ -172,13 +173,16 @@ public sealed class NodeHost : IAsyncDisposable
 
     public async Task StopAsync()
     {
+        if (_disposed) return;
         await _stop.CancelAsync();
         if (_loop is not null) await _loop;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
         await StopAsync();
+        _disposed = true;
         if (_metricsServer is not null) await _metricsServer.DisposeAsync();
         if (_grpc is not null) await _grpc.DisposeAsync();
         if (_rpc is not null) await _rpc.DisposeAsync();
@@ -186,5 +190,6 @@ public sealed class NodeHost : IAsyncDisposable
         _appStore?.Dispose();
         _blockDb?.Dispose();
         _stop.Dispose();
+        Metrics.Dispose();
     }
 }

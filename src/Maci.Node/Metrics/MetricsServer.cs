@@ -29,7 +29,7 @@ public sealed class MetricsServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(endpoint));
         var app = builder.Build();
-        var exporter = new PrometheusExporter(metrics.Meter.Name);
+        var exporter = new PrometheusExporter(metrics.Meter);
         app.MapGet("/metrics", () => Results.Text(exporter.Render(), "text/plain; version=0.0.4; charset=utf-8"));
         await app.StartAsync(ct);
         var server = new MetricsServer(app, exporter);

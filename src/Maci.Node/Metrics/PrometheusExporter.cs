@@ -6,7 +6,7 @@ using System.Text;
 namespace Maci.Node.Metrics;
 
 /// <summary>
-/// Listens to one meter with a <see cref="MeterListener"/> and renders its instruments in the Prometheus text
+/// Listens to one meter instance with a <see cref="MeterListener"/> and renders its instruments in the Prometheus text
 /// exposition format (0.0.4): counters as <c>_total</c> sums, gauges as last values, histograms with fixed
 /// buckets (<c>_bucket{le=…}</c>, <c>_sum</c>, <c>_count</c>).
 /// </summary>
@@ -18,11 +18,11 @@ public sealed class PrometheusExporter : IDisposable
     private readonly ConcurrentDictionary<(Instrument Instrument, string Labels), Series> _series = new();
     private readonly Lock _collectLock = new();
 
-    public PrometheusExporter(string meterName)
+    public PrometheusExporter(Meter meter)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == meterName) listener.EnableMeasurementEvents(instrument);
+            if (ReferenceEquals(instrument.Meter, meter)) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
         _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Record(i, v, tags));
