@@ -10,6 +10,7 @@ public static class BenchSuites
         ("zk", "Poseidon, EdDSA-Poseidon, ECDH, poseidon-cipher, tree insert (vs circomlibjs)", ZkPrimitivesBench.Run),
         ("storage", "commit latency of 1,000 tx x 4 writes; app-hash update cost", StorageBench.Run),
         ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),
+        ("nodeload", "running node: 20,000 txs from 8 JSON-RPC clients, tx/s, p50/p99 inclusion latency, exactly once", NodeLoadBench.Run),
         ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),
         ("storage", "commit latency of 1,000 tx x 4 writes; app-hash update cost", StorageBench.Run),
         ("secp256k1", "Cosmos secp256k1 verify/sign medians vs CosmJS (--quick)", Secp256k1Bench.Run),
