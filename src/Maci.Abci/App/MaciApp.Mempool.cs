@@ -46,20 +46,16 @@ public sealed partial class MaciApp
         {
             var (s, n) = Time(request.Time);
             var response = new ResponsePrepareProposal();
+            using var snap = _store.OpenSnapshot();
+            var ctx = NewContext(snap.Branch(), request.Height, ExecMode.Check, s, n);
             long total = 0;
-            var candidates = new List<ByteString>();
             foreach (var tx in request.Txs)
             {
                 if (request.MaxTxBytes >= 0 && total + tx.Length > request.MaxTxBytes) continue;
-                candidates.Add(tx);
-                total += tx.Length;
-            }
-            using var snap = _store.OpenSnapshot();
-            var ctx = NewContext(snap.Branch(), request.Height, ExecMode.Check, s, n);
-            foreach (var tx in candidates)
-            {
                 // a tx that fails leaves no writes, so later txs are judged as if it were absent
-                if (_runner.Run(ctx, tx.ToByteArray()).IsOk) response.Txs.Add(tx);
+                if (!_runner.Run(ctx, tx.ToByteArray()).IsOk) continue;
+                response.Txs.Add(tx);
+                total += tx.Length;
             }
             return ValueTask.FromResult(response);
         }

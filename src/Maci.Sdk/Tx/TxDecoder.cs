@@ -42,11 +42,9 @@ public static partial class TxDecoder
                     break;
             }
         }
-        if (bodyOff < 0) return Fail("missing body_bytes");
-        if (authOff < 0) return Fail("missing auth_info_bytes");
-
-        var bodyBytes = raw.AsMemory(bodyOff, bodyLen);
-        var authBytes = raw.AsMemory(authOff, authLen);
+        // proto3: an absent bytes field is the empty value (an empty TxBody / AuthInfo), refused later by the ante chain
+        var bodyBytes = bodyOff < 0 ? ReadOnlyMemory<byte>.Empty : raw.AsMemory(bodyOff, bodyLen);
+        var authBytes = authOff < 0 ? ReadOnlyMemory<byte>.Empty : raw.AsMemory(authOff, authLen);
         if (DecodeBody(bodyBytes, options, out var body) is { } bodyErr) return bodyErr;
         if (DecodeAuthInfo(authBytes.Span, options, out var signers, out var fee) is { } authErr) return authErr;
 

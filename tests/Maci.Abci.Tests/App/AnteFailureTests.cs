@@ -135,6 +135,18 @@ public sealed class AnteFailureTests : IDisposable
     }
 
     [Fact]
+    public void More_signatures_than_signers_is_code_4()
+    {
+        var raw = Proto.Cosmos.Tx.V1Beta1.TxRaw.Parser.ParseFrom(Valid.Bytes());
+        raw.Signatures.Add(raw.Signatures[0]);
+        AssertRejected(Google.Protobuf.MessageExtensions.ToByteArray(raw), 4, "wrong number of signers; expected 1, got 2");
+    }
+
+    [Fact]
+    public void A_tx_without_messages_is_code_18() =>
+        AssertRejected((Valid with { Messages = [] }).Bytes(), 18, "must contain at least one message");
+
+    [Fact]
     public void Omitting_the_public_key_works_once_it_is_stored()
     {
         Assert.Equal(0u, _h.Block(Valid.Bytes()).TxResults[0].Code);

@@ -63,6 +63,13 @@ public sealed class MempoolTests : IDisposable
         req.MaxTxBytes = t0.Length + 1;
         resp = _h.App.PrepareProposalAsync(req, default).AsTask().Result;
         Assert.Equal([t0], resp.Txs.Select(t => t.ToByteArray()));
+
+        // an invalid tx does not use up the byte budget of the valid ones after it
+        req.Txs.Clear();
+        req.Txs.AddRange([ByteString.CopyFrom(stale), ByteString.CopyFrom(t0)]);
+        req.MaxTxBytes = Math.Max(stale.Length, t0.Length);
+        resp = _h.App.PrepareProposalAsync(req, default).AsTask().Result;
+        Assert.Equal([t0], resp.Txs.Select(t => t.ToByteArray()));
         Assert.Equal(0u, _h.Sequence(Alice)); // proposals never touch state
     }
 
@@ -80,5 +87,28 @@ public sealed class MempoolTests : IDisposable
         Assert.Equal(ResponseProcessProposal.Types.ProposalStatus.Reject, Process(Send(1)));
         Assert.Equal(ResponseProcessProposal.Types.ProposalStatus.Reject, Process(Send(0), [9, 9, 9]));
         Assert.Equal(ResponseProcessProposal.Types.ProposalStatus.Reject, Process(Send(0), Send(0)));
+    }
+
+    [Fact]
+    public void Batch_pre_verification_changes_no_check_tx_outcome()
+    {
+        var txs = new[]
+        {
+            Send(0),
+            new SignedTx { Signer = Alice, Sequence = 1, CorruptSignature = true, Messages = [SignedTx.Send(Alice, Bob.Bech32, 1)] }.Bytes(),
+            new SignedTx { Signer = Bob, AccountNumber = 0, Messages = [SignedTx.Send(Bob, Alice.Bech32, 1)] }.Bytes(), // wrong number
+            Send(1),
+            [7, 7, 7],
+        };
+        using var plain = new AppHarness([Alice, Bob]);
+        _h.App.PreverifySignatures(txs);
+        Assert.True(_h.App.Modules.Signatures.Count >= 3);
+        foreach (var tx in txs)
+        {
+            var expected = plain.CheckTx(tx);
+            var actual = _h.CheckTx(tx);
+            Assert.Equal((expected.Code, expected.Log, expected.GasUsed), (actual.Code, actual.Log, actual.GasUsed));
+        }
+        Assert.Equal(0ul, _h.Sequence(Alice)); // pre-verification writes no state
     }
 }
