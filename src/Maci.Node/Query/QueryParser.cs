@@ -159,7 +159,8 @@ internal sealed class QueryParser(string text)
 
     private string Describe(string word, int at) => word.Length > 0 ? word : text[at].ToString();
 
-    private static bool IsFirstTagChar(char c) => c == '_' || char.IsLetterOrDigit(c);
+    // Digits start numbers, so a tag starts with a letter or '_' (as in CometBFT's scanner).
+    private static bool IsFirstTagChar(char c) => c == '_' || char.IsLetter(c);
 
     private static bool IsTagChar(char c) => c is '.' or '_' or '-' || char.IsLetterOrDigit(c);
 

@@ -14,10 +14,11 @@ public interface IChainBackend
 
     GenesisInfo Genesis { get; }
 
-    AbciInfo Info();
+    /// <summary>ABCI Info (abci_info).</summary>
+    ValueTask<AbciInfo> InfoAsync(CancellationToken ct);
 
     /// <summary>ABCI Query against committed state (height 0 = latest). Must set Height in the answer.</summary>
-    AbciQueryResponse Query(string path, byte[] data, long height, bool prove);
+    ValueTask<AbciQueryResponse> QueryAsync(string path, byte[] data, long height, bool prove, CancellationToken ct);
 
     /// <summary>The validator set at a height (the embedded producer has one validator).</summary>
     IReadOnlyList<ValidatorInfo> ValidatorsAt(long height);

@@ -5,12 +5,12 @@ namespace Maci.Node.Rpc;
 
 public sealed partial class RpcDispatcher
 {
-    private byte[] AbciQuery(RpcParams p)
+    private async Task<byte[]> AbciQueryAsync(RpcParams p, CancellationToken ct)
     {
         var path = p.String("path") ?? "";
         var data = p.HexBytes("data") ?? [];
         var height = p.Int64("height") ?? 0;
-        return CometJson.AbciQueryResult(_backend.Query(path, data, height, p.Bool("prove") ?? false));
+        return CometJson.AbciQueryResult(await _backend.QueryAsync(path, data, height, p.Bool("prove") ?? false, ct));
     }
 
     private byte[] Tx(RpcParams p)

@@ -21,6 +21,10 @@ public sealed partial class RpcHttpServer
         {
             await session.RunAsync(ctx.RequestAborted);
         }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // the client went away or the server is stopping
+        }
         finally
         {
             _backend.Events.UnsubscribeAll(clientId);
@@ -128,7 +132,7 @@ public sealed partial class RpcHttpServer
                 await SendAsync(JsonRpcResponse.Error(id, RpcException.Server("subscription was canceled (reason: " + e.Message + ")")),
                     CancellationToken.None);
             }
-            catch (WebSocketException)
+            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
             {
                 // client went away; the session's cleanup unsubscribes
             }

@@ -59,6 +59,7 @@ public class EventQueryTests
     [InlineData("a.b = foo", "wanted a value")]
     [InlineData("'x' = 'y'", "wanted a tag")]
     [InlineData("a.b LIKE 'x'", "wanted an operator")]
+    [InlineData("5abc = 'x'", "wanted a tag")]
     public void Malformed_queries_give_clear_errors(string text, string fragment)
     {
         var e = Assert.Throws<EventQueryException>(() => EventQuery.Parse(text));

@@ -31,14 +31,15 @@ internal sealed class FakeBackend : IChainBackend
     public GenesisInfo Genesis => new(new ChainTime(1_700_000_000, 0), TestChain.ChainId, 1, Chain.Factory.ConsensusParams,
         [new GenesisValidator(Chain.Factory.Key.Address, Chain.Factory.Key.PubKey, 10, "validator")], [0xAB], "{\"bank\":{}}");
 
-    public AbciInfo Info() => new("maci", "0.1.0", 1, Blocks.Height, Blocks.LoadResults(Blocks.Height)?.AppHash ?? []);
+    public ValueTask<AbciInfo> InfoAsync(CancellationToken ct) =>
+        ValueTask.FromResult(new AbciInfo("maci", "0.1.0", 1, Blocks.Height, Blocks.LoadResults(Blocks.Height)?.AppHash ?? []));
 
-    public AbciQueryResponse Query(string path, byte[] data, long height, bool prove)
+    public ValueTask<AbciQueryResponse> QueryAsync(string path, byte[] data, long height, bool prove, CancellationToken ct)
     {
-        Queries.Add((path, data, height, prove));
-        return path == "/missing"
+        lock (Queries) Queries.Add((path, data, height, prove));
+        return ValueTask.FromResult(path == "/missing"
             ? new AbciQueryResponse(Code: 22, Log: "rpc error: code = NotFound desc = not found", Height: Blocks.Height, Codespace: "sdk")
-            : new AbciQueryResponse(Value: [1, 2, 3], Height: height == 0 ? Blocks.Height : height);
+            : new AbciQueryResponse(Value: [1, 2, 3], Height: height == 0 ? Blocks.Height : height));
     }
 
     public IReadOnlyList<ValidatorInfo> ValidatorsAt(long height) => Chain.Factory.Validators;

@@ -167,6 +167,24 @@ public class JsonShapeTests
     }
 
     [Fact]
+    public void Header_and_validators_golden()
+    {
+        var h = Chain.HeaderTests.CometVectorHeader();
+        string Hex(byte[] b) => Convert.ToHexString(b);
+        Assert.Equal(
+            "{\"h\":{\"version\":{\"block\":\"1\",\"app\":\"2\"},\"chain_id\":\"chainId\",\"height\":\"3\",\"time\":\"2019-10-13T16:14:44Z\"," +
+            "\"last_block_id\":{\"hash\":\"" + new string('0', 64) + "\",\"parts\":{\"total\":6,\"hash\":\"" + new string('0', 64) + "\"}}," +
+            $"\"last_commit_hash\":\"{Hex(h.LastCommitHash)}\",\"data_hash\":\"{Hex(h.DataHash)}\",\"validators_hash\":\"{Hex(h.ValidatorsHash)}\"," +
+            $"\"next_validators_hash\":\"{Hex(h.NextValidatorsHash)}\",\"consensus_hash\":\"{Hex(h.ConsensusHash)}\",\"app_hash\":\"{Hex(h.AppHash)}\"," +
+            $"\"last_results_hash\":\"{Hex(h.LastResultsHash)}\",\"evidence_hash\":\"{Hex(h.EvidenceHash)}\",\"proposer_address\":\"{Hex(h.ProposerAddress)}\"}}}}",
+            CometJson.RenderString(w => { w.WriteStartObject(); CometJson.WriteHeader(w, "h", h); w.WriteEndObject(); }));
+        Assert.Equal(
+            "{\"block_height\":\"7\",\"validators\":[{\"address\":\"0A\",\"pub_key\":{\"type\":\"tendermint/PubKeyEd25519\",\"value\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"}," +
+            "\"voting_power\":\"10\",\"proposer_priority\":\"-3\"}],\"count\":\"1\",\"total\":\"4\"}",
+            S(CometJson.ValidatorsResult(7, [new ValidatorInfo([0x0A], new byte[32], 10, -3)], 4)));
+    }
+
+    [Fact]
     public void Error_envelope_golden()
     {
         Assert.Equal("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32603,\"message\":\"Internal error\",\"data\":\"boom\"}}",

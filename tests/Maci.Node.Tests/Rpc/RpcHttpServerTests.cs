@@ -135,6 +135,26 @@ public class RpcHttpServerTests
         await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, null, cts.Token);
     }
 
+    [Fact]
+    public async Task Dropped_websocket_client_loses_its_subscriptions()
+    {
+        var (backend, server) = await StartAsync();
+        await using var serverScope = server;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var ws = new ClientWebSocket();
+        await ws.ConnectAsync(new Uri(server.Address.ToString().Replace("http", "ws") + "websocket"), cts.Token);
+        await SendTextAsync(ws, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"subscribe\",\"params\":{\"query\":\"tm.event='Tx'\"}}", cts.Token);
+        await ReceiveJsonAsync(ws, cts.Token);
+        Assert.Equal(1, backend.Events.SubscriptionCount);
+        ws.Abort();
+        ws.Dispose();
+        while (backend.Events.SubscriptionCount > 0 && !cts.IsCancellationRequested) await Task.Delay(20);
+        Assert.Equal(0, backend.Events.SubscriptionCount);
+        await backend.ProduceBlockAsync();
+        using var http = new HttpClient();
+        Assert.Contains("\"result\"", await http.GetStringAsync(new Uri(server.Address, "/health")));
+    }
+
     private static Task SendTextAsync(ClientWebSocket ws, string text, CancellationToken ct) =>
         ws.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, ct);
 
