@@ -24,17 +24,15 @@ public sealed class AppChainBackend(
 
     public GenesisInfo Genesis { get; } = genesis;
 
-    public AbciInfo Info()
+    public async ValueTask<AbciInfo> InfoAsync(CancellationToken ct)
     {
-        var r = Wait(app.InfoAsync(new RequestInfo { Version = nodeInfo.Version, BlockVersion = 11, P2PVersion = 8, AbciVersion = "2.0.0" },
-            CancellationToken.None));
+        var r = await app.InfoAsync(new RequestInfo { Version = nodeInfo.Version, BlockVersion = 11, P2PVersion = 8, AbciVersion = "2.0.0" }, ct);
         return new AbciInfo(r.Data, r.Version, r.AppVersion, r.LastBlockHeight, r.LastBlockAppHash.ToByteArray());
     }
 
-    public AbciQueryResponse Query(string path, byte[] data, long height, bool prove) =>
-        AbciMapping.ToQueryResponse(Wait(app.QueryAsync(
-            new RequestQuery { Path = path, Data = UnsafeByteOperations.UnsafeWrap(data), Height = height, Prove = prove },
-            CancellationToken.None)));
+    public async ValueTask<AbciQueryResponse> QueryAsync(string path, byte[] data, long height, bool prove, CancellationToken ct) =>
+        AbciMapping.ToQueryResponse(await app.QueryAsync(
+            new RequestQuery { Path = path, Data = UnsafeByteOperations.UnsafeWrap(data), Height = height, Prove = prove }, ct));
 
     public IReadOnlyList<ValidatorInfo> ValidatorsAt(long height) => factory.Validators;
 
@@ -47,7 +45,4 @@ public sealed class AppChainBackend(
     public TxMempool Mempool { get; } = mempool;
 
     public EventBus Events { get; } = events;
-
-    // The app answers Info/Query synchronously under its own lock; the RPC interface is synchronous.
-    private static T Wait<T>(ValueTask<T> task) => task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
 }

@@ -33,7 +33,7 @@ public static class NodeLoadDriver
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { Timeout = TimeSpan.FromSeconds(60) };
         var url = node.RpcAddress;
         var funder = CosmosHdWallet.FromMnemonic(funderMnemonic);
-        var funderAccount = Account(node, funder.Bech32Address("maci"));
+        var funderAccount = await AccountAsync(node, funder.Bech32Address("maci"));
         var keys = Enumerable.Range(0, clients).Select(_ => Secp256k1KeyPair.Generate()).ToArray();
 
         // Fund each client from the funder (consecutive sequences), then wait for inclusion.
@@ -51,7 +51,7 @@ public static class NodeLoadDriver
             if (DateTime.UtcNow > fundDeadline) throw new TimeoutException("funding txs were not included");
             await Task.Delay(50, ct);
         }
-        var accounts = keys.Select(k => Account(node, k.Bech32Address("maci"))).ToArray();
+        var accounts = await Task.WhenAll(keys.Select(k => AccountAsync(node, k.Bech32Address("maci"))));
 
         var included = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var sentAt = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -134,9 +134,10 @@ public static class NodeLoadDriver
             Percentile(0.50), Percentile(0.99), peak, firstHeight, lastHeight);
     }
 
-    private static BaseAccount Account(NodeHost node, string address)
+    private static async Task<BaseAccount> AccountAsync(NodeHost node, string address)
     {
-        var answer = node.Backend.Query(ChainQueries.AccountPath, new QueryAccountRequest { Address = address }.ToByteArray(), 0, false);
+        var answer = await node.Backend.QueryAsync(ChainQueries.AccountPath, new QueryAccountRequest { Address = address }.ToByteArray(), 0, false,
+            CancellationToken.None);
         if (answer.Code != 0) throw new InvalidOperationException($"account {address}: code {answer.Code} {answer.Log}");
         return QueryAccountResponse.Parser.ParseFrom(answer.Value).Account.Unpack<BaseAccount>();
     }

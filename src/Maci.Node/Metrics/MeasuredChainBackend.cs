@@ -13,10 +13,10 @@ public sealed class MeasuredChainBackend(IChainBackend inner, NodeMetrics metric
 
     public GenesisInfo Genesis => inner.Genesis;
 
-    public AbciInfo Info() => Measure("abci_info", inner.Info);
+    public ValueTask<AbciInfo> InfoAsync(CancellationToken ct) => MeasureAsync("abci_info", () => inner.InfoAsync(ct));
 
-    public AbciQueryResponse Query(string path, byte[] data, long height, bool prove) =>
-        Measure("abci_query", () => inner.Query(path, data, height, prove));
+    public ValueTask<AbciQueryResponse> QueryAsync(string path, byte[] data, long height, bool prove, CancellationToken ct) =>
+        MeasureAsync("abci_query", () => inner.QueryAsync(path, data, height, prove, ct));
 
     public IReadOnlyList<ValidatorInfo> ValidatorsAt(long height) => inner.ValidatorsAt(height);
 
@@ -31,6 +31,19 @@ public sealed class MeasuredChainBackend(IChainBackend inner, NodeMetrics metric
     public EventBus Events => inner.Events;
 
     public TimeSpan BroadcastTxCommitTimeout => inner.BroadcastTxCommitTimeout;
+
+    private async ValueTask<T> MeasureAsync<T>(string call, Func<ValueTask<T>> f)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return await f();
+        }
+        finally
+        {
+            metrics.RecordRpc(call, Stopwatch.GetElapsedTime(start));
+        }
+    }
 
     private T Measure<T>(string call, Func<T> f)
     {

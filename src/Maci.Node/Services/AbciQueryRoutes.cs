@@ -20,12 +20,12 @@ public static class AbciQueryRoutes
         where TResponse : IMessage<TResponse>
     {
         var path = "/" + fullMethod.TrimStart('/');
-        return registry.AddUnary<TRequest, TResponse>(fullMethod, requestParser, (request, context) =>
+        return registry.AddUnary<TRequest, TResponse>(fullMethod, requestParser, async (request, context) =>
         {
-            var answer = backend.Query(path, request.ToByteArray(), RequestedHeight(context), false);
+            var answer = await backend.QueryAsync(path, request.ToByteArray(), RequestedHeight(context), false, context.CancellationToken);
             if (answer.Code != 0) throw SdkStatus.ToGrpc(answer.Code, answer.Codespace, answer.Log);
             context.AddTrailer(HeightHeader, answer.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return ValueTask.FromResult(answer.Value is null ? responseParser.ParseFrom([]) : responseParser.ParseFrom(answer.Value));
+            return answer.Value is null ? responseParser.ParseFrom([]) : responseParser.ParseFrom(answer.Value);
         });
     }
 
