@@ -1,2 +1,3 @@
-// Placeholder entry point; the node host (issue 4) replaces it.
-return 0;
+using Maci.Node.Cli;
+
+return await MacidCli.RunAsync(args);

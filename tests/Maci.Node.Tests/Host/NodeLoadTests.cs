@@ -1,0 +1,21 @@
+using Maci.Node.Hosting;
+
+namespace Maci.Node.Tests.Host;
+
+/// <summary>The functional version of the "nodeload" bench: every tx from concurrent clients is included exactly once.</summary>
+public class NodeLoadTests
+{
+    [Fact]
+    public async Task Concurrent_clients_txs_are_all_included_exactly_once()
+    {
+        await using var node = await TestNode.StartAsync(interval: TimeSpan.FromMilliseconds(100));
+        var result = await NodeLoadDriver.RunAsync(node.Host, TestNode.Mnemonic0, totalTxs: 400, clients: 4, TimeSpan.FromSeconds(60));
+        Assert.Equal(400, result.Sent);
+        Assert.Equal(0, result.Refused);
+        Assert.Equal(400, result.Included);
+        Assert.Equal(0, result.Duplicates);
+        Assert.Equal(0, result.Lost);
+        Assert.Equal(0, node.Host.Backend.Mempool.Size);
+        Assert.Null(node.Host.App.CheckInvariants());
+    }
+}
