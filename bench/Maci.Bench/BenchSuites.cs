@@ -12,8 +12,6 @@ public static class BenchSuites
         ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),
         ("groth16", "BN254 fields, pairing and Groth16 verify of a Dora proof vs snarkjs", Groth16Bench.Run),
         ("nodeload", "running node: 20,000 txs from 8 JSON-RPC clients, tx/s, p50/p99 inclusion latency, exactly once", NodeLoadBench.Run),
-        ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),
-        ("storage", "commit latency of 1,000 tx x 4 writes; app-hash update cost", StorageBench.Run),
     ];
 
     public static int Run(string[] args)
