@@ -151,6 +151,23 @@ public sealed class ModuleWiringTests
     }
 
     [Fact]
+    public void A_deregistered_operator_no_longer_serves_rounds()
+    {
+        using var c = new ModulesChain();
+        Assert.Equal(0u, c.Run(Operator, Register(c)).Code);
+        var gone = c.Run(Operator, new MsgDeregisterOperator { Operator = c.Keys[Operator].Bech32 });
+        Assert.True(gone.Code == 0, gone.Log);
+        var refused = c.Run(Admin, CreateRound(c));
+        Assert.Equal(RoundsErrors.NoCoordinatorKey.Codespace, refused.Codespace);
+        Assert.Equal(RoundsErrors.NoCoordinatorKey.Code, refused.Code);
+
+        // Registering again reactivates the record and its key.
+        Assert.Equal(0u, c.Run(Operator, Register(c)).Code);
+        var created = c.Run(Admin, CreateRound(c));
+        Assert.True(created.Code == 0, created.Log);
+    }
+
+    [Fact]
     public void Genesis_export_imports_into_a_fresh_app_with_the_same_state()
     {
         // Operators, deposits, unbondings, params and next_round_id round-trip. Rounds themselves are not in the
