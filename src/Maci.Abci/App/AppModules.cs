@@ -3,11 +3,17 @@ using Maci.Modules.Auth.Ante;
 using Maci.Modules.Auth.Keeper;
 using Maci.Modules.Bank;
 using Maci.Modules.Bank.Keeper;
+using Maci.Modules.Insurance;
+using Maci.Modules.Insurance.Keeper;
+using Maci.Modules.Rounds;
+using Maci.Modules.Rounds.Keeper;
 using Maci.Sdk.Addresses;
 using Maci.Sdk.Crypto;
 using Maci.Sdk.Errors;
 using Maci.Sdk.Modules;
 using AuthKeys = Maci.Modules.Auth.Types.Keys;
+using InsuranceKeys = Maci.Modules.Insurance.Types.Keys;
+using RoundsKeys = Maci.Modules.Rounds.Types.Keys;
 
 namespace Maci.Abci.App;
 
@@ -20,11 +26,26 @@ public sealed class AppModules
     public AppModules(AppConfig config, ISecp256k1 crypto)
     {
         Codec = new AddressCodec(config.Bech32Prefix);
-        Accounts = new AccountKeeper(Codec, new Dictionary<string, string[]> { [AuthKeys.FeeCollectorName] = [] });
+        Accounts = new AccountKeeper(Codec, new Dictionary<string, string[]>
+        {
+            [AuthKeys.FeeCollectorName] = [], [InsuranceKeys.ModuleAccountName] = [], [RoundsKeys.ModuleAccountName] = [],
+        });
         Bank = new BankKeeper(new AccountKeeperBridge(Accounts));
         Auth = new AuthModule(Accounts);
         BankModule = new BankModule(Bank);
-        Ordered = [Auth, BankModule];
+
+        var moduleBank = new ModuleBankBridge(Bank);
+        var moduleAccounts = new ModuleAccountsBridge(Accounts);
+        Insurance = new InsuranceKeeper(moduleBank, moduleAccounts);
+        InsuranceModule = new InsuranceModule(Insurance);
+        Rounds = new RoundsKeeper(moduleBank, moduleAccounts, new InsuranceOperatorKeys(Insurance), InsuranceModule.Hooks);
+        Insurance.SetRoundInfoSource(Rounds);
+        RoundsModule = new RoundsModule(Rounds, moduleBank);
+
+        // Genesis: insurance (operators) before rounds (rounds name their operators). Begin/EndBlock run in the
+        // same order: rounds has no block hooks; insurance's EndBlock pays matured unbondings and settles rounds
+        // past their hard tally timeout.
+        Ordered = [Auth, BankModule, InsuranceModule, RoundsModule];
         Signatures = new SignatureCache(crypto);
         Ante = new AnteHandler(Accounts, new FeeBankBridge(Bank), crypto, config.AnteOptions(), Signatures);
 
@@ -50,6 +71,10 @@ public sealed class AppModules
     public BankKeeper Bank { get; }
     public AuthModule Auth { get; }
     public BankModule BankModule { get; }
+    public InsuranceKeeper Insurance { get; }
+    public InsuranceModule InsuranceModule { get; }
+    public RoundsKeeper Rounds { get; }
+    public RoundsModule RoundsModule { get; }
 
     /// <summary>Modules in execution order.</summary>
     public IReadOnlyList<IModule> Ordered { get; }

@@ -28,7 +28,8 @@ public sealed class ExecutionTests : IDisposable
         Assert.InRange(r.GasUsed, 10_000, 200_000);
         Assert.Equal(AppHarness.StartBalance - 1234 - 600, _h.Balance(Alice.Bech32));
         Assert.Equal(1234ul, _h.Balance(Carol.Bech32));
-        Assert.Equal(3ul, _h.Account(Carol.Bech32)!.AccountNumber); // alice 0, bob 1, fee_collector 2 (genesis)
+        // alice 0, bob 1, then the fee_collector, insurance and rounds module accounts (genesis)
+        Assert.Equal(5ul, _h.Account(Carol.Bech32)!.AccountNumber);
         Assert.Equal(1ul, _h.Sequence(Alice));
 
         Assert.Equal($"{Alice.Bech32}/0", Attr(r, "tx", "acc_seq"));

@@ -123,7 +123,8 @@ public sealed class GenesisTests
         using var h = new AppHarness([Alice, Bob]);
         h.Block(new SignedTx { Signer = Alice, Messages = [SignedTx.Send(Alice, TestAccount.FromSeed("carol").Bech32, 42)] }.Bytes());
         var exported = h.App.ExportGenesis();
-        Assert.Equal(4, exported["auth"]!["accounts"]!.AsArray().Count); // alice, bob, fee_collector, carol
+        // alice, bob, the fee_collector, insurance and rounds module accounts, carol
+        Assert.Equal(6, exported["auth"]!["accounts"]!.AsArray().Count);
 
         using var store = CommitStore.InMemory(new CommitStoreOptions { SyncCommits = false });
         using var again = new MaciApp(AppConfig.Devnet(), store);
