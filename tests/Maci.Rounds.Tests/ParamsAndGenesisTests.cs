@@ -42,6 +42,22 @@ public sealed class ParamsAndGenesisTests
     }
 
     [Fact]
+    public void Fee_recipient_must_be_empty_or_a_bech32_account_address()
+    {
+        var p = RoundsParams.Default();
+        p.FeeRecipient = "not-an-address";
+        var err = RoundsParams.Validate(p);
+        Assert.Equal(RoundsErrors.InvalidParams, err!.Code);
+        Assert.Contains("fee_recipient", err.Log);
+        p.FeeRecipient = "maci1am058pdux3hyulcmfgj4m3hhrlfn8nzm20tsfd"; // checksum broken in the last character
+        Assert.NotNull(RoundsParams.Validate(p));
+        p.FeeRecipient = "maci1am058pdux3hyulcmfgj4m3hhrlfn8nzm20tsfc";
+        Assert.Null(RoundsParams.Validate(p));
+        p.FeeRecipient = "";
+        Assert.Null(RoundsParams.Validate(p));
+    }
+
+    [Fact]
     public void Genesis_fragment_ships_the_fixture_keys_and_round_trips()
     {
         var node = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "genesis", "rounds-vkeys.json")))!;

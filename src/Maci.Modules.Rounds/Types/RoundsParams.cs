@@ -1,3 +1,4 @@
+using Maci.Crypto.Cosmos;
 using Maci.Modules.Rounds.Keeper;
 using Maci.Proto.Maci.Rounds.V1;
 using Maci.Sdk.Assets;
@@ -34,6 +35,8 @@ public static class RoundsParams
             if (!Coin.TryParseAmount(value, out _)) return RoundsErrors.InvalidParams.Wrap($"{name} '{Fields.Clip(value)}' is not an amount");
         if (p.DefaultDelays is null) return RoundsErrors.InvalidParams.Wrap("default_delays is missing");
         if (p.ProtocolFeePercent > 100) return RoundsErrors.InvalidParams.Wrap("protocol_fee_percent must be at most 100");
+        if (p.FeeRecipient.Length > 0 && !(Bech32.TryDecode(p.FeeRecipient, out _, out var recipient) && recipient.Length == CosmosAddress.Length))
+            return RoundsErrors.InvalidParams.Wrap($"fee_recipient '{Fields.Clip(p.FeeRecipient)}' is not a bech32 account address");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in p.Circuits)
         {
