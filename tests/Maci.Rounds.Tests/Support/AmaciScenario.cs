@@ -46,6 +46,9 @@ public sealed class AmaciScenario : IDisposable
     public long End { get; }
     public ulong RoundId { get; private set; }
 
+    /// <summary>Drives an existing round (e.g. one imported through genesis) instead of creating one.</summary>
+    public void UseRound(ulong roundId) => RoundId = roundId;
+
     public string Bech(byte[] a) => Chain.Bech(a);
 
     public DoraFixture.Entry Nth(string type, int n = 0) => Entries.Where(e => e.Type == type).ElementAt(n);
