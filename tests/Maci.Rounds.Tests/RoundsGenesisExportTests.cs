@@ -23,7 +23,8 @@ public sealed class RoundsGenesisExportTests
         s.RunSteps(0, BeforeProcessing);
         var exported = s.Chain.Module.ExportGenesis(s.Chain.Ctx(ExecMode.Query));
         var escrow = s.Chain.ModuleBalance;
-        Assert.True(escrow > 0);
+        // Base fee, three sign-ups, two deactivate messages and three messages.
+        Assert.Equal((UInt128)(AmaciScenario.BaseFee + 3 * AmaciScenario.SignupFee + 2 * AmaciScenario.DeactivateFee + 3 * AmaciScenario.MessageFee), escrow);
         var g = Json.Parse(exported, GenesisState.Parser);
         Assert.Equal(1u, g.RoundsFormat);
         Assert.Equal(2UL, g.NextRoundId);
@@ -54,9 +55,13 @@ public sealed class RoundsGenesisExportTests
         Assert.Equal(["0", "0", "6000000000000000000000036", "0", "0"], results.Results);
         Assert.Equal("6000000000000000000000036", results.Total);
         t.Chain.AssertInvariants();
+        t.Chain.Ok<MsgClaimResponse>(t.Claim());
+        Assert.Equal(UInt128.Zero, t.Chain.ModuleBalance);
+        t.Chain.AssertInvariants();
 
         // The source chain finishes the same way: both end with identical rounds state.
         s.RunSteps(BeforeProcessing);
+        s.Chain.Ok<MsgClaimResponse>(s.Claim());
         Assert.Equal(RoundsDump(s.Chain), RoundsDump(t.Chain));
     }
 
@@ -120,6 +125,19 @@ public sealed class RoundsGenesisExportTests
         g = Exported();
         g.Rounds[0].Entries.RemoveAt(IndexOf(g.Rounds[0].Entries, Keys.RoundPrefix));
         Assert.Contains("round configuration (rounds table) is missing", Refused(g));
+
+        g = Exported();
+        var signUp = g.Rounds[0].Entries[IndexOf(g.Rounds[0].Entries, Keys.SignUpPrefix)];
+        signUp.Value = ByteString.CopyFrom(Keys.U64(3));
+        Assert.Contains("sign-up index 3 is not below num_sign_ups 3", Refused(g));
+
+        g = Exported();
+        var root = g.Rounds[0].Entries.Last(e => e.Key[0] == Keys.StateNodePrefix);
+        var far = root.Key.ToByteArray();
+        Assert.Equal(2, far[9]); // the root of the depth-2 tree sorts last among the nodes
+        far[^1] = 1;
+        root.Key = ByteString.CopyFrom(far);
+        Assert.Contains("state tree node 1 at level 2 is outside the tree (width 1)", Refused(g));
 
         g = Exported();
         g.RoundsFormat = 2;

@@ -84,7 +84,33 @@ public static class RoundEntries
         if (dmsgHashes != state.DmsgChainLength) return $"{dmsgHashes} dmsg_hashes for a deactivate chain of length {state.DmsgChainLength}";
         if (rootsByDmsg != state.DmsgChainLength) return $"{rootsByDmsg} state_root_by_dmsg for a deactivate chain of length {state.DmsgChainLength}";
         if (periods != 1 || periodKey[1] != (byte)state.Period) return $"the rounds_by_period listing must hold the round once, under its period {state.Period}";
+        if (CheckIndexes(r, config, state) is { } ierr) return ierr;
         if (!UInt128.TryParse(state.Escrow.Length == 0 ? "0" : state.Escrow, out _)) return $"escrow '{Fields.Clip(state.Escrow)}' is not an amount";
+        return null;
+    }
+
+    /// <summary>State tree nodes lie inside the round's tree; sign-up indexes point at signed-up leaves.</summary>
+    private static string? CheckIndexes(RoundExport r, Round config, RoundState state)
+    {
+        var depth = (int)config.CircuitSize.StateTreeDepth;
+        foreach (var e in r.Entries)
+        {
+            var key = e.Key.Span;
+            if (key[0] == Keys.StateNodePrefix)
+            {
+                int level = key[9];
+                var index = BinaryPrimitives.ReadUInt64BigEndian(key[10..18]);
+                if (level > depth) return $"state tree node at level {level} in a tree of depth {depth}";
+                ulong width = 1;
+                for (var h = level; h < depth; h++) width *= 5;
+                if (index >= width) return $"state tree node {index} at level {level} is outside the tree (width {width})";
+            }
+            else if (key[0] == Keys.SignUpPrefix)
+            {
+                var index = BinaryPrimitives.ReadUInt64BigEndian(e.Value.Span);
+                if (index >= state.NumSignUps) return $"sign-up index {index} is not below num_sign_ups {state.NumSignUps}";
+            }
+        }
         return null;
     }
 
