@@ -24,13 +24,13 @@ public static class InsuranceQueryCommands
                 return new QueryPoliciesRequest { Operator = op ?? "", Pagination = new PageRequest { Limit = parse.GetValue(limit) } };
             }, policiesOperator, limit));
 
-        var unbondingOperator = new Option<string?>("--operator") { Description = "Only this operator's unbondings" };
-        insurance.Subcommands.Add(InsuranceQueryRunner.Command(io, "unbondings", "Pending deposit releases", "Unbondings",
+        var unbondingOperator = new Argument<string>("operator") { Description = "Operator address" };
+        insurance.Subcommands.Add(InsuranceQueryRunner.Command(io, "unbondings", "An operator's pending deposit releases", "Unbondings",
             QueryUnbondingsResponse.Parser, parse =>
             {
-                var op = parse.GetValue(unbondingOperator);
-                if (op is not null) TxCommands.ValidateAddress(op, "operator");
-                return new QueryUnbondingsRequest { Operator = op ?? "" };
+                var op = parse.GetValue(unbondingOperator)!;
+                TxCommands.ValidateAddress(op, "operator");
+                return new QueryUnbondingsRequest { Operator = op };
             }, unbondingOperator));
 
         insurance.Subcommands.Add(InsuranceQueryRunner.Command(io, "params", "Insurance parameters", "Params", QueryParamsResponse.Parser,

@@ -34,7 +34,7 @@ public class InsuranceCliTests
         Assert.True(deposit.Code == 0, deposit.Err);
         Assert.Contains("code: 0", deposit.Out);
 
-        var byAddress = await CliRunner.RunAsync("query", "operator", TestNode.Address0, "--node", node.RpcUrl, "-o", "json");
+        var byAddress = await QueryUntilAsync(text => text.Contains("2500000"), "query", "operator", TestNode.Address0, "--node", node.RpcUrl, "-o", "json");
         Assert.True(byAddress.Code == 0, byAddress.Err);
         using (var doc = JsonDocument.Parse(byAddress.Out))
         {
@@ -57,7 +57,7 @@ public class InsuranceCliTests
 
         var withdraw = await CliRunner.RunAsync(Tx("tx", "operator", "withdraw", "alice", "100000umaci", "-o", "json"));
         Assert.True(withdraw.Code == 0, withdraw.Err);
-        var unbondings = await CliRunner.RunAsync("query", "insurance", "unbondings", "--operator", TestNode.Address0, "--node", node.RpcUrl, "-o", "json");
+        var unbondings = await QueryUntilAsync(text => text.Contains("100000"), "query", "insurance", "unbondings", TestNode.Address0, "--node", node.RpcUrl, "-o", "json");
         Assert.True(unbondings.Code == 0, unbondings.Err);
         using (var doc = JsonDocument.Parse(unbondings.Out))
             Assert.Equal("100000", doc.RootElement.GetProperty("unbondings")[0].GetProperty("amount").GetString());
@@ -110,8 +110,44 @@ public class InsuranceCliTests
 
         var deregister = await CliRunner.RunAsync(Tx("tx", "operator", "deregister", "alice"));
         Assert.True(deregister.Code == 0, deregister.Err);
-        var after = await CliRunner.RunAsync("query", "operator", TestNode.Address0, "--node", node.RpcUrl);
+        var after = await QueryUntilAsync(text => text.Contains("DEREGISTERED"), "query", "operator", TestNode.Address0, "--node", node.RpcUrl);
         Assert.Contains("operator.status: OPERATOR_STATUS_DEREGISTERED", after.Out);
+    }
+
+    [Theory]
+    [InlineData("invalid --loss-ratio 'half': expected n/d", "tx", "operator", "update", "alice", "--loss-ratio", "half", "--max-premium", "1")]
+    [InlineData("invalid --pubkey: point is not on the Baby Jubjub curve", "tx", "operator", "register", "alice", "--pubkey", "1,2", "--deposit", "1umaci", "--loss-ratio", "1/2", "--max-premium", "1")]
+    [InlineData("invalid --pubkey: x '1x' is not an integer", "tx", "operator", "update", "alice", "--pubkey", "1x,2")]
+    [InlineData("insurance terms need --loss-ratio n/d and --max-premium", "tx", "operator", "update", "alice", "--min-premium", "5")]
+    [InlineData("invalid coin 'lots'", "tx", "operator", "deposit", "alice", "lots")]
+    [InlineData("expected one coin", "tx", "operator", "withdraw", "alice", "1umaci,2uatom")]
+    [InlineData("invalid operator address 'maci1nope'", "tx", "insurance", "buy", "alice", "3", "maci1nope", "5umaci")]
+    [InlineData("invalid round id '0'", "tx", "insurance", "buy", "alice", "0", TestNode.Address0, "5umaci")]
+    [InlineData("give either an operator address or --pubkey X,Y", "query", "operator")]
+    [InlineData("invalid round id '-1'", "query", "insurance", "policy", "-1")]
+    public async Task Bad_input_fails_with_one_clear_line_before_any_node_call(string expected, params string[] args)
+    {
+        // The node address is unreachable: every one of these must fail on its input first.
+        var (code, _, err) = await CliRunner.RunAsync([.. args, "--node", "http://127.0.0.1:1"]);
+        Assert.Equal(1, code);
+        Assert.StartsWith("Error: ", err);
+        Assert.Contains(expected, err);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+
+    /// <summary>
+    /// A query retried for up to 2 s until its output matches: tx_search can report a tx before the block's state is
+    /// committed and queryable, so a query right after `tx` returns may still see the previous state.
+    /// </summary>
+    private static async Task<(int Code, string Out, string Err)> QueryUntilAsync(Func<string, bool> done, params string[] args)
+    {
+        var result = await CliRunner.RunAsync(args);
+        for (var i = 0; i < 20 && !(result.Code == 0 && done(result.Out)); i++)
+        {
+            await Task.Delay(100);
+            result = await CliRunner.RunAsync(args);
+        }
+        return result;
     }
 
     /// <summary>One unary gRPC call with HttpClient over cleartext HTTP/2 (length-prefixed message, grpc-status trailer).</summary>
