@@ -21,6 +21,8 @@ public static class QueryCommands
         query.Subcommands.Add(bank);
         query.Subcommands.Add(Tx(io));
         query.Subcommands.Add(Block(io));
+        query.Subcommands.Add(OperatorQueryCommands.Create(io));
+        query.Subcommands.Add(InsuranceQueryCommands.Create(io));
         return query;
     }
 

@@ -21,6 +21,8 @@ public static class TxCommands
         var bank = new Command("bank", "Bank module transactions");
         bank.Subcommands.Add(Send(io));
         tx.Subcommands.Add(bank);
+        tx.Subcommands.Add(OperatorTxCommands.Create(io));
+        tx.Subcommands.Add(InsuranceTxCommands.Create(io));
         return tx;
     }
 
@@ -29,71 +31,74 @@ public static class TxCommands
         var from = new Argument<string>("from") { Description = "Sender key name or address (in the keyring)" };
         var to = new Argument<string>("to") { Description = "Recipient address" };
         var amount = new Argument<string>("amount") { Description = "Coins, e.g. 1000umaci" };
-        var (home, output, pass, node) = (CliOptions.Home(), CliOptions.Output(), CliOptions.KeyringPassphrase(), CliOptions.Node());
-        var fees = new Option<string?>("--fees") { Description = "Fee coins (default: gas × --gas-prices)" };
-        var gas = new Option<string>("--gas") { Description = "Gas limit or 'auto' (simulate × --gas-adjustment)", DefaultValueFactory = _ => "auto" };
-        var gasAdjustment = new Option<double>("--gas-adjustment") { DefaultValueFactory = _ => DefaultGasAdjustment };
-        var gasPrices = new Option<string>("--gas-prices") { DefaultValueFactory = _ => "0.0025umaci" };
-        var chainId = new Option<string?>("--chain-id") { Description = "Chain id (default: the node's)" };
-        var memo = new Option<string>("--memo") { DefaultValueFactory = _ => "" };
-        var noWait = new Option<bool>("--no-wait") { Description = "Return after CheckTx without waiting for inclusion" };
-        var timeout = new Option<string>("--timeout") { DefaultValueFactory = _ => "30s", Description = "How long to wait for inclusion" };
-        var command = new Command("send", "Send coins")
-        {
-            from, to, amount, home, output, pass, node, fees, gas, gasAdjustment, gasPrices, chainId, memo, noWait, timeout,
-        };
+        var flags = new TxFlags();
+        var command = new Command("send", "Send coins") { from, to, amount };
+        flags.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var json = CliOptions.IsJson(parse.GetValue(output)!);
             var coins = CoinText.ParseList(parse.GetValue(amount)!);
-            var ring = KeysCommands.Open(parse.GetValue(home)!);
-            KeyInfo info;
-            try
-            {
-                info = ring.Show(parse.GetValue(from)!);
-            }
-            catch (KeyringException e)
-            {
-                throw new CliException(e.Message);
-            }
             var toAddress = parse.GetValue(to)!;
             ValidateAddress(toAddress);
-            using var rpc = new NodeRpcClient(parse.GetValue(node)!);
-            var account = await ChainQueries.AccountAsync(rpc, info.Address, ct)
-                          ?? throw new CliException($"account {info.Address} does not exist on chain (fund it first)");
-            var chain = parse.GetValue(chainId) ?? await ChainQueries.ChainIdAsync(rpc, ct);
-            var msg = new MsgSend { FromAddress = info.Address, ToAddress = toAddress };
-            msg.Amount.AddRange(coins);
-            var body = TxBuilder.Body([msg], parse.GetValue(memo)!);
-
-            ulong gasLimit;
-            var gasText = parse.GetValue(gas)!;
-            if (gasText == "auto")
+            return await SubmitAsync(parse, flags, io, parse.GetValue(from)!, sender =>
             {
-                var sim = await SimulateAsync(rpc, TxBuilder.SimulateTx(body, info.PublicKey, account.Sequence), ct);
-                gasLimit = (ulong)Math.Ceiling(sim * parse.GetValue(gasAdjustment));
-            }
-            else if (!ulong.TryParse(gasText, NumberStyles.None, CultureInfo.InvariantCulture, out gasLimit) || gasLimit == 0)
-                throw new CliException($"invalid --gas '{gasText}' (a positive integer or auto)");
-            var fee = parse.GetValue(fees) is { } f ? CoinText.ParseList(f) : FeeFor(gasLimit, parse.GetValue(gasPrices)!);
-
-            var key = ring.Unlock(info.Name, Passphrase.Resolve(parse.GetValue(pass), io));
-            var txBytes = TxBuilder.Sign(body, key, account.AccountNumber, account.Sequence, chain, fee, gasLimit);
-            var result = await BroadcastAsync(rpc, txBytes, parse.GetValue(noWait) ? null : Config.DurationText.Parse(parse.GetValue(timeout)!), ct);
-            if (json) io.Json(result);
-            else
-            {
-                io.Line($"txhash: {result["txhash"]}");
-                if (result["height"] is { } h) io.Line($"height: {h}\ncode: {result["code"]}\ngas_used: {result["gas_used"]}\ngas_wanted: {result["gas_wanted"]}");
-            }
-            var code = (uint?)result["code"] ?? 0;
-            if (code != 0) throw new CliException($"tx {result["txhash"]} failed with code {code} ({result["codespace"]}): {result["raw_log"]}");
-            return 0;
+                var msg = new MsgSend { FromAddress = sender, ToAddress = toAddress };
+                msg.Amount.AddRange(coins);
+                return [msg];
+            }, ct);
         });
         return command;
     }
 
-    private static void ValidateAddress(string address)
+    /// <summary>
+    /// The shared pipeline of every tx command: resolve the signer, build the msgs for its address, simulate (gas auto),
+    /// sign DIRECT, broadcast_tx_sync, wait for inclusion, print, and fail with one line when the tx failed.
+    /// </summary>
+    public static async Task<int> SubmitAsync(ParseResult parse, TxFlags flags, CliIo io, string from,
+        Func<string, IReadOnlyList<IMessage>> buildMsgs, CancellationToken ct)
+    {
+        var json = CliOptions.IsJson(parse.GetValue(flags.Output)!);
+        var ring = KeysCommands.Open(parse.GetValue(flags.Home)!);
+        KeyInfo info;
+        try
+        {
+            info = ring.Show(from);
+        }
+        catch (KeyringException e)
+        {
+            throw new CliException(e.Message);
+        }
+        using var rpc = new NodeRpcClient(parse.GetValue(flags.Node)!);
+        var account = await ChainQueries.AccountAsync(rpc, info.Address, ct)
+                      ?? throw new CliException($"account {info.Address} does not exist on chain (fund it first)");
+        var chain = parse.GetValue(flags.ChainId) ?? await ChainQueries.ChainIdAsync(rpc, ct);
+        var body = TxBuilder.Body(buildMsgs(info.Address), parse.GetValue(flags.Memo)!);
+
+        ulong gasLimit;
+        var gasText = parse.GetValue(flags.Gas)!;
+        if (gasText == "auto")
+        {
+            var sim = await SimulateAsync(rpc, TxBuilder.SimulateTx(body, info.PublicKey, account.Sequence), ct);
+            gasLimit = (ulong)Math.Ceiling(sim * parse.GetValue(flags.GasAdjustment));
+        }
+        else if (!ulong.TryParse(gasText, NumberStyles.None, CultureInfo.InvariantCulture, out gasLimit) || gasLimit == 0)
+            throw new CliException($"invalid --gas '{gasText}' (a positive integer or auto)");
+        var fee = parse.GetValue(flags.Fees) is { } f ? CoinText.ParseList(f) : FeeFor(gasLimit, parse.GetValue(flags.GasPrices)!);
+
+        var key = ring.Unlock(info.Name, Passphrase.Resolve(parse.GetValue(flags.Passphrase), io));
+        var txBytes = TxBuilder.Sign(body, key, account.AccountNumber, account.Sequence, chain, fee, gasLimit);
+        var result = await BroadcastAsync(rpc, txBytes, parse.GetValue(flags.NoWait) ? null : Config.DurationText.Parse(parse.GetValue(flags.Timeout)!), ct);
+        if (json) io.Json(result);
+        else
+        {
+            io.Line($"txhash: {result["txhash"]}");
+            if (result["height"] is { } h) io.Line($"height: {h}\ncode: {result["code"]}\ngas_used: {result["gas_used"]}\ngas_wanted: {result["gas_wanted"]}");
+        }
+        var code = (uint?)result["code"] ?? 0;
+        if (code != 0) throw new CliException($"tx {result["txhash"]} failed with code {code} ({result["codespace"]}): {result["raw_log"]}");
+        return 0;
+    }
+
+    public static void ValidateAddress(string address, string what = "recipient")
     {
         try
         {
@@ -102,7 +107,7 @@ public static class TxCommands
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            throw new CliException($"invalid recipient address '{address}': {e.Message}");
+            throw new CliException($"invalid {what} address '{address}': {e.Message}");
         }
     }
 

@@ -14,5 +14,6 @@ public static class NodeGrpcServices
         new GrpcServiceRegistry()
             .Add(new TxGrpcService(host.Backend))
             .Add(new QueryGrpcServices(host.Backend))
+            .Add(new InsuranceGrpcService(host.Backend))
             .Add(new NodeStreamService(host.Backend));
 }
