@@ -33,10 +33,11 @@ internal static partial class Montgomery<TM> where TM : struct, IModulus
         var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
         ulong mask = (ulong)((long)d3 >> 63);
         ulong q0 = q.L0 & mask, q1 = q.L1 & mask, q2 = q.L2 & mask, q3 = q.L3 & mask;
-        ulong c;
-        d0 += q0; c = d0 < q0 ? 1UL : 0UL;
-        t = d1 + c; d1 = t + q1; c = (t < c ? 1UL : 0UL) | (d1 < t ? 1UL : 0UL);
-        t = d2 + c; d2 = t + q2; c = (t < c ? 1UL : 0UL) | (d2 < t ? 1UL : 0UL);
+        // The masked limbs of q are below 2^64 − 1, so adding the carry to them first cannot overflow: one compare
+        // per limb instead of two.
+        d0 += q0; ulong c = d0 < q0 ? 1UL : 0UL;
+        t = q1 + c; d1 += t; c = d1 < t ? 1UL : 0UL;
+        t = q2 + c; d2 += t; c = d2 < t ? 1UL : 0UL;
         d3 = d3 + q3 + c;
         r = new U256(d0, d1, d2, d3);
     }
@@ -72,9 +73,10 @@ internal static partial class Montgomery<TM> where TM : struct, IModulus
     internal static void ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, out U256 r)
     {
         var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
+        // q's limbs are below 2^64 − 1, so q_i + borrow cannot overflow: one compare per limb instead of two.
         ulong d0 = s0 - q.L0; ulong br = s0 < q.L0 ? 1UL : 0UL;
-        ulong t = s1 - q.L1; ulong br2 = s1 < q.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
-        t = s2 - q.L2; br2 = s2 < q.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
+        ulong t = q.L1 + br; ulong d1 = s1 - t; br = s1 < t ? 1UL : 0UL;
+        t = q.L2 + br; ulong d2 = s2 - t; br = s2 < t ? 1UL : 0UL;
         ulong d3 = s3 - q.L3 - br;
         // Keep s when the subtraction borrowed (s < q), else d; selected with a mask, not a branch. s − q lies in
         // [−2^255, 2^255), so the sign bit of the top limb is the borrow out.
