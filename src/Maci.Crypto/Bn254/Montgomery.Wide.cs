@@ -35,7 +35,7 @@ internal static partial class Montgomery<TM>
                 t5 += t4 < c ? 1UL : 0UL;
             }
             ulong m = t0 * TM.Inv;
-            c = MAdd0Hi(m, q.L0, t0);
+            c = ReduceLowHi(m, q.L0, t0);
             c = MAdd2(m, q.L1, t1, c, out t0);
             c = MAdd2(m, q.L2, t2, c, out t1);
             c = MAdd2(m, q.L3, t3, c, out t2);

@@ -27,15 +27,17 @@ internal static partial class Montgomery<TM> where TM : struct, IModulus
         ulong d0 = a.L0 - b.L0; ulong br = a.L0 < b.L0 ? 1UL : 0UL;
         ulong t = a.L1 - b.L1; ulong br2 = a.L1 < b.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
         t = a.L2 - b.L2; br2 = a.L2 < b.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
-        t = a.L3 - b.L3; br2 = a.L3 < b.L3 ? 1UL : 0UL; ulong d3 = t - br; br = br2 | (t < br ? 1UL : 0UL);
-        // Add q back when the subtraction borrowed; a mask instead of a branch (the outcome is unpredictable).
+        ulong d3 = a.L3 - b.L3 - br;
+        // Add q back when the subtraction borrowed; a mask instead of a branch (the outcome is unpredictable). a − b
+        // lies in (−2^255, 2^255), so the sign bit of the top limb is the borrow out.
         var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
-        ulong mask = 0UL - br;
+        ulong mask = (ulong)((long)d3 >> 63);
         ulong q0 = q.L0 & mask, q1 = q.L1 & mask, q2 = q.L2 & mask, q3 = q.L3 & mask;
-        ulong c;
-        d0 += q0; c = d0 < q0 ? 1UL : 0UL;
-        t = d1 + c; d1 = t + q1; c = (t < c ? 1UL : 0UL) | (d1 < t ? 1UL : 0UL);
-        t = d2 + c; d2 = t + q2; c = (t < c ? 1UL : 0UL) | (d2 < t ? 1UL : 0UL);
+        // The masked limbs of q are below 2^64 − 1, so adding the carry to them first cannot overflow: one compare
+        // per limb instead of two.
+        d0 += q0; ulong c = d0 < q0 ? 1UL : 0UL;
+        t = q1 + c; d1 += t; c = d1 < t ? 1UL : 0UL;
+        t = q2 + c; d2 += t; c = d2 < t ? 1UL : 0UL;
         d3 = d3 + q3 + c;
         r = new U256(d0, d1, d2, d3);
     }
@@ -66,17 +68,19 @@ internal static partial class Montgomery<TM> where TM : struct, IModulus
         r = new U256(s0, s1, s2, a.L3 + b.L3 + c);
     }
 
-    /// <summary>Subtracts q once if the 256-bit value (known to be below 2q) is ≥ q.</summary>
+    /// <summary>Subtracts q once if the 256-bit value (known to be below 2^255 + q, e.g. below 2q) is ≥ q.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, out U256 r)
     {
         var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
+        // q's limbs are below 2^64 − 1, so q_i + borrow cannot overflow: one compare per limb instead of two.
         ulong d0 = s0 - q.L0; ulong br = s0 < q.L0 ? 1UL : 0UL;
-        ulong t = s1 - q.L1; ulong br2 = s1 < q.L1 ? 1UL : 0UL; ulong d1 = t - br; br = br2 | (t < br ? 1UL : 0UL);
-        t = s2 - q.L2; br2 = s2 < q.L2 ? 1UL : 0UL; ulong d2 = t - br; br = br2 | (t < br ? 1UL : 0UL);
-        t = s3 - q.L3; br2 = s3 < q.L3 ? 1UL : 0UL; ulong d3 = t - br; br = br2 | (t < br ? 1UL : 0UL);
-        // Keep s when the subtraction borrowed (s < q), else d; selected with a mask, not a branch.
-        ulong keep = 0UL - br;
+        ulong t = q.L1 + br; ulong d1 = s1 - t; br = s1 < t ? 1UL : 0UL;
+        t = q.L2 + br; ulong d2 = s2 - t; br = s2 < t ? 1UL : 0UL;
+        ulong d3 = s3 - q.L3 - br;
+        // Keep s when the subtraction borrowed (s < q), else d; selected with a mask, not a branch. s − q lies in
+        // [−2^255, 2^255), so the sign bit of the top limb is the borrow out.
+        ulong keep = (ulong)((long)d3 >> 63);
         r = new U256((s0 & keep) | (d0 & ~keep), (s1 & keep) | (d1 & ~keep), (s2 & keep) | (d2 & ~keep), (s3 & keep) | (d3 & ~keep));
     }
 
@@ -121,7 +125,7 @@ internal static partial class Montgomery<TM> where TM : struct, IModulus
         var q = new U256(TM.Q0, TM.Q1, TM.Q2, TM.Q3);
         ulong carryA = MAdd1(a0, bi, t0, out t0);
         ulong m = t0 * TM.Inv;
-        ulong carryC = MAdd0Hi(m, q.L0, t0);
+        ulong carryC = ReduceLowHi(m, q.L0, t0);
         carryA = MAdd2(a1, bi, t1, carryA, out t1);
         carryC = MAdd2(m, q.L1, t1, carryC, out t0);
         carryA = MAdd2(a2, bi, t2, carryA, out t2);
@@ -146,13 +150,15 @@ internal static partial class Montgomery<TM> where TM : struct, IModulus
         return Math.BigMul(a, b, out lo);
     }
 
-    /// <summary>High word of a·b + c.</summary>
+    /// <summary>
+    /// High word of m·q0 + t for m = t·Inv: the low word of that sum is zero by construction, so it carries exactly
+    /// when t ≠ 0 (saves the low product and the add).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong MAdd0Hi(ulong a, ulong b, ulong c)
+    internal static ulong ReduceLowHi(ulong m, ulong q0, ulong t)
     {
-        ulong hi = MulWide(a, b, out ulong lo);
-        lo += c;
-        return hi + (lo < c ? 1UL : 0UL);
+        ulong hi = Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(m, q0) : Math.BigMul(m, q0, out _);
+        return hi + (t != 0 ? 1UL : 0UL);
     }
 
     /// <summary>(hi, lo) = a·b + c.</summary>

@@ -57,6 +57,23 @@ public abstract class PrimeFieldTests<T, TOps>
     }
 
     [Fact]
+    public void Add_sub_and_mul_match_the_oracle_on_every_pair_of_edge_values()
+    {
+        // Every ordered pair, so each borrow/carry boundary of the final conditional subtraction is crossed (x = y,
+        // x = y ± 1, sums just below, at and above q).
+        var edges = Samples().Take(10).ToList();
+        foreach (var x in edges)
+        foreach (var y in edges)
+        {
+            var a = TOps.FromBigInteger(x);
+            var b = TOps.FromBigInteger(y);
+            Assert.Equal(Mod(x + y), TOps.ToBigInteger(TOps.Plus(a, b)));
+            Assert.Equal(Mod(x - y), TOps.ToBigInteger(TOps.Minus(a, b)));
+            Assert.Equal(Mod(x * y), TOps.ToBigInteger(TOps.Times(a, b)));
+        }
+    }
+
+    [Fact]
     public void Operations_allow_the_output_to_alias_an_input()
     {
         var s = Samples();
