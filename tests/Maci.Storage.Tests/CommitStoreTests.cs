@@ -138,7 +138,8 @@ public sealed class CommitStoreTests : IDisposable
         var modules = new[] { store.RegisterModule("bank"), store.RegisterModule("rounds") };
         using var stop = new CancellationTokenSource();
         var checkedSnapshots = 0;
-        var reader = Task.Run(() =>
+        // A dedicated thread: on 2 cores, parallel test classes can keep a pool thread from ever starting.
+        var reader = Task.Factory.StartNew(() =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -151,7 +152,7 @@ public sealed class CommitStoreTests : IDisposable
                     Assert.Equal(snap.Height, BitConverter.ToInt64(v));
                 Interlocked.Increment(ref checkedSnapshots);
             }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         // Keep committing until the reader has checked snapshots taken between many different commits.
         for (long h = 1; h <= 60 || Volatile.Read(ref checkedSnapshots) < 20; h++)
         {
