@@ -53,17 +53,6 @@ public sealed class BankModule : IModule
 
     public JsonNode ExportGenesis(Context ctx) => Json.ToNode(_genesis.Export(ctx));
 
-    private static SdkError? TryParse(JsonNode node, out GenesisState state)
-    {
-        state = new GenesisState();
-        try
-        {
-            state = Json.Parse(node, GenesisState.Parser);
-            return null;
-        }
-        catch (Exception e) when (e is Google.Protobuf.InvalidProtocolBufferException or Google.Protobuf.InvalidJsonException or FormatException)
-        {
-            return SdkErrors.JsonUnmarshal.Wrap($"bank genesis: {e.Message}");
-        }
-    }
+    private static SdkError? TryParse(JsonNode node, out GenesisState state) =>
+        Json.TryParse(node, GenesisState.Parser, SdkErrors.JsonUnmarshal, "bank genesis", out state);
 }

@@ -62,17 +62,6 @@ public sealed class InsuranceModule : IModule
 
     public void EndBlock(Context ctx) => Keeper.EndBlock(ctx);
 
-    private static SdkError? TryParse(JsonNode node, out GenesisState state)
-    {
-        state = new GenesisState();
-        try
-        {
-            state = Json.Parse(node, GenesisState.Parser);
-            return null;
-        }
-        catch (Exception e) when (e is Google.Protobuf.InvalidProtocolBufferException or Google.Protobuf.InvalidJsonException or FormatException)
-        {
-            return InsuranceErrors.InvalidGenesis.Wrap($"insurance genesis: {e.Message}");
-        }
-    }
+    private static SdkError? TryParse(JsonNode node, out GenesisState state) =>
+        Json.TryParse(node, GenesisState.Parser, InsuranceErrors.InvalidGenesis, "insurance genesis", out state);
 }

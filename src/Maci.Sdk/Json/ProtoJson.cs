@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Maci.Sdk.Errors;
 
 namespace Maci.Sdk.Json;
 
@@ -29,4 +30,21 @@ public sealed class ProtoJson
     /// <see cref="InvalidJsonException"/> with the parser's reason on bad input.</summary>
     public T Parse<T>(JsonNode node, MessageParser<T> parser) where T : IMessage<T>, new() =>
         _parser.Parse<T>(node.ToJsonString());
+
+    /// <summary>Parses a genesis section; bad JSON becomes <paramref name="error"/> wrapped with the
+    /// <paramref name="section"/> name and the parser's reason, never an exception.</summary>
+    public SdkError? TryParse<T>(JsonNode node, MessageParser<T> parser, ErrorCode error, string section, out T message)
+        where T : IMessage<T>, new()
+    {
+        try
+        {
+            message = Parse(node, parser);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or FormatException)
+        {
+            message = new T();
+            return error.Wrap($"{section}: {e.Message}");
+        }
+    }
 }
