@@ -15,12 +15,13 @@ namespace Maci.Modules.Auth;
 public sealed class AuthModule : IModule
 {
     private static readonly ProtoJson Json = new(BaseAccount.Descriptor, ModuleAccount.Descriptor, PubKey.Descriptor);
-    private readonly AuthGenesis _genesis;
+    private readonly GenesisSection<GenesisState> _genesis;
 
     public AuthModule(AccountKeeper keeper)
     {
         Keeper = keeper;
-        _genesis = new AuthGenesis(keeper);
+        var genesis = new AuthGenesis(keeper);
+        _genesis = new(Json, GenesisState.Parser, SdkErrors.JsonUnmarshal, "auth genesis", AuthGenesis.Default, genesis.Validate, genesis.Init, genesis.Export);
         QueryRoutes = new AuthQueryServer(keeper).Routes;
     }
 
@@ -38,20 +39,11 @@ public sealed class AuthModule : IModule
 
     public IReadOnlyList<Invariant> Invariants => [];
 
-    public JsonNode DefaultGenesis() => Json.ToNode(AuthGenesis.Default());
+    public JsonNode DefaultGenesis() => _genesis.Default();
 
-    public SdkError? ValidateGenesis(JsonNode genesis) =>
-        TryParse(genesis, out var g) is { } err ? err : _genesis.Validate(g);
+    public SdkError? ValidateGenesis(JsonNode genesis) => _genesis.Validate(genesis);
 
-    public void InitGenesis(Context ctx, JsonNode genesis)
-    {
-        if (ValidateGenesis(genesis) is { } err) throw new InvalidOperationException(err.Log);
-        TryParse(genesis, out var g);
-        _genesis.Init(ctx, g);
-    }
+    public void InitGenesis(Context ctx, JsonNode genesis) => _genesis.Init(ctx, genesis);
 
-    public JsonNode ExportGenesis(Context ctx) => Json.ToNode(_genesis.Export(ctx));
-
-    private static SdkError? TryParse(JsonNode node, out GenesisState state) =>
-        Json.TryParse(node, GenesisState.Parser, SdkErrors.JsonUnmarshal, "auth genesis", out state);
+    public JsonNode ExportGenesis(Context ctx) => _genesis.Export(ctx);
 }

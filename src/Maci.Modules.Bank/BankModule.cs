@@ -14,12 +14,13 @@ namespace Maci.Modules.Bank;
 public sealed class BankModule : IModule
 {
     private static readonly ProtoJson Json = new();
-    private readonly BankGenesis _genesis;
+    private readonly GenesisSection<GenesisState> _genesis;
 
     public BankModule(BankKeeper keeper)
     {
         Keeper = keeper;
-        _genesis = new BankGenesis(keeper);
+        var genesis = new BankGenesis(keeper);
+        _genesis = new(Json, GenesisState.Parser, SdkErrors.JsonUnmarshal, "bank genesis", BankGenesis.Default, genesis.Validate, genesis.Init, genesis.Export);
         MsgRoutes = new BankMsgServer(keeper).Routes;
         QueryRoutes = new BankQueryServer(keeper).Routes;
         Invariants = new BankInvariants(keeper).All;
@@ -39,20 +40,11 @@ public sealed class BankModule : IModule
 
     public IReadOnlyList<Invariant> Invariants { get; }
 
-    public JsonNode DefaultGenesis() => Json.ToNode(BankGenesis.Default());
+    public JsonNode DefaultGenesis() => _genesis.Default();
 
-    public SdkError? ValidateGenesis(JsonNode genesis) =>
-        TryParse(genesis, out var g) is { } err ? err : _genesis.Validate(g);
+    public SdkError? ValidateGenesis(JsonNode genesis) => _genesis.Validate(genesis);
 
-    public void InitGenesis(Context ctx, JsonNode genesis)
-    {
-        if (ValidateGenesis(genesis) is { } err) throw new InvalidOperationException(err.Log);
-        TryParse(genesis, out var g);
-        _genesis.Init(ctx, g);
-    }
+    public void InitGenesis(Context ctx, JsonNode genesis) => _genesis.Init(ctx, genesis);
 
-    public JsonNode ExportGenesis(Context ctx) => Json.ToNode(_genesis.Export(ctx));
-
-    private static SdkError? TryParse(JsonNode node, out GenesisState state) =>
-        Json.TryParse(node, GenesisState.Parser, SdkErrors.JsonUnmarshal, "bank genesis", out state);
+    public JsonNode ExportGenesis(Context ctx) => _genesis.Export(ctx);
 }

@@ -18,12 +18,13 @@ namespace Maci.Modules.Insurance;
 public sealed class InsuranceModule : IModule
 {
     private static readonly ProtoJson Json = new();
-    private readonly InsuranceGenesis _genesis;
+    private readonly GenesisSection<GenesisState> _genesis;
 
     public InsuranceModule(InsuranceKeeper keeper)
     {
         Keeper = keeper;
-        _genesis = new InsuranceGenesis(keeper);
+        var genesis = new InsuranceGenesis(keeper);
+        _genesis = new(Json, GenesisState.Parser, InsuranceErrors.InvalidGenesis, "insurance genesis", InsuranceGenesis.Default, genesis.Validate, genesis.Init, genesis.Export);
         MsgRoutes = new InsuranceMsgServer(keeper).Routes;
         QueryRoutes = new InsuranceQueryServer(keeper).Routes;
         Invariants = new InsuranceInvariants(keeper).All;
@@ -46,22 +47,13 @@ public sealed class InsuranceModule : IModule
 
     public IReadOnlyList<Invariant> Invariants { get; }
 
-    public JsonNode DefaultGenesis() => Json.ToNode(InsuranceGenesis.Default());
+    public JsonNode DefaultGenesis() => _genesis.Default();
 
-    public SdkError? ValidateGenesis(JsonNode genesis) =>
-        TryParse(genesis, out var g) is { } err ? err : _genesis.Validate(g);
+    public SdkError? ValidateGenesis(JsonNode genesis) => _genesis.Validate(genesis);
 
-    public void InitGenesis(Context ctx, JsonNode genesis)
-    {
-        if (ValidateGenesis(genesis) is { } err) throw new InvalidOperationException(err.Log);
-        TryParse(genesis, out var g);
-        _genesis.Init(ctx, g);
-    }
+    public void InitGenesis(Context ctx, JsonNode genesis) => _genesis.Init(ctx, genesis);
 
-    public JsonNode ExportGenesis(Context ctx) => Json.ToNode(_genesis.Export(ctx));
+    public JsonNode ExportGenesis(Context ctx) => _genesis.Export(ctx);
 
     public void EndBlock(Context ctx) => Keeper.EndBlock(ctx);
-
-    private static SdkError? TryParse(JsonNode node, out GenesisState state) =>
-        Json.TryParse(node, GenesisState.Parser, InsuranceErrors.InvalidGenesis, "insurance genesis", out state);
 }

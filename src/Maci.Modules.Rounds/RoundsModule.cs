@@ -18,13 +18,14 @@ namespace Maci.Modules.Rounds;
 public sealed class RoundsModule : IModule
 {
     private static readonly ProtoJson Json = new();
-    private readonly RoundsGenesis _genesis;
+    private readonly GenesisSection<GenesisState> _genesis;
 
     public RoundsModule(RoundsKeeper keeper, IRoundsBank bank)
     {
         Keeper = keeper;
         Invariants = new RoundsInvariants(keeper, bank).All;
-        _genesis = new RoundsGenesis(keeper);
+        var genesis = new RoundsGenesis(keeper);
+        _genesis = new(Json, GenesisState.Parser, RoundsErrors.InvalidGenesis, "rounds genesis", RoundsGenesis.Default, genesis.Validate, genesis.Init, genesis.Export);
         MsgRoutes = new RoundsMsgServer(keeper).Routes;
         QueryRoutes = new RoundsQueryServer(keeper).Routes;
     }
@@ -43,19 +44,11 @@ public sealed class RoundsModule : IModule
 
     public IReadOnlyList<Invariant> Invariants { get; }
 
-    public JsonNode DefaultGenesis() => Json.ToNode(RoundsGenesis.Default());
+    public JsonNode DefaultGenesis() => _genesis.Default();
 
-    public SdkError? ValidateGenesis(JsonNode genesis) => TryParse(genesis, out var g) is { } err ? err : _genesis.Validate(g);
+    public SdkError? ValidateGenesis(JsonNode genesis) => _genesis.Validate(genesis);
 
-    public void InitGenesis(Context ctx, JsonNode genesis)
-    {
-        if (ValidateGenesis(genesis) is { } err) throw new InvalidOperationException(err.Log);
-        TryParse(genesis, out var g);
-        _genesis.Init(ctx, g);
-    }
+    public void InitGenesis(Context ctx, JsonNode genesis) => _genesis.Init(ctx, genesis);
 
-    public JsonNode ExportGenesis(Context ctx) => Json.ToNode(_genesis.Export(ctx));
-
-    private static SdkError? TryParse(JsonNode node, out GenesisState state) =>
-        Json.TryParse(node, GenesisState.Parser, RoundsErrors.InvalidGenesis, "rounds genesis", out state);
+    public JsonNode ExportGenesis(Context ctx) => _genesis.Export(ctx);
 }
