@@ -1,3 +1,4 @@
+using Maci.Abci.App;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
@@ -44,8 +45,8 @@ public sealed class InsuranceChain : IDisposable
         {
             [Maci.Modules.Auth.Types.Keys.FeeCollectorName] = [], [MintModule] = ["minter"], [Keys.ModuleAccountName] = [],
         });
-        Bank = new BankKeeper(new BankAccountsBridge(Accounts));
-        Keeper = new InsuranceKeeper(new InsuranceBankBridge(Bank), new InsuranceAccountsBridge(Accounts));
+        Bank = new BankKeeper(new AccountKeeperBridge(Accounts));
+        Keeper = new InsuranceKeeper(new ModuleBankBridge(Bank), new ModuleAccountsBridge(Accounts));
         Keeper.SetRoundInfoSource(Rounds);
         Module = new InsuranceModule(Keeper);
         foreach (var r in Module.MsgRoutes) _routes.Add(r.TypeUrl, r);

@@ -1,3 +1,4 @@
+using Maci.Abci.App;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
@@ -42,9 +43,9 @@ public sealed class RoundsChain : IDisposable
         {
             ["fee_collector"] = [], [MintModule] = ["minter"], ["insurance"] = [], [RoundsKeys.ModuleAccountName] = [],
         });
-        Bank = new BankKeeper(new BankAccountsBridge(Accounts));
-        var bank = new BankBridge(Bank);
-        var accounts = new AccountsBridge(Accounts);
+        Bank = new BankKeeper(new AccountKeeperBridge(Accounts));
+        var bank = new ModuleBankBridge(Bank);
+        var accounts = new ModuleAccountsBridge(Accounts);
         Insurance = new InsuranceKeeper(bank, accounts);
         InsuranceModule = new InsuranceModule(Insurance);
         Hooks = new RecordingHooks(Insurance);
