@@ -33,8 +33,9 @@ public static class PublicInputs
     }
 
     /// <summary>
-    /// MACI process (6 words): [packed(options, sign-ups, quadratic), coordHash, start, end, curState, newState]. Dora's
-    /// MACI rounds use 7-element messages whose commands carry no poll id, and its fixture hashes these six words.
+    /// MACI process (6 words): [packed(options, sign-ups, quadratic), coordHash, start, end, curState, newState]. This is
+    /// the list of Dora's MACI contract when its 2-1-1-5 fixture round was proved (7-element messages, no poll id); the
+    /// fixture's process proof verifies with it (tests/fixtures/README.md, "MACI fixture proofs").
     /// </summary>
     public static Fr MaciProcessMessages(ulong maxVoteOptions, ulong numSignUps, bool quadratic,
         in Fr coordHash, in Fr batchStart, in Fr batchEnd, in Fr current, in Fr next)

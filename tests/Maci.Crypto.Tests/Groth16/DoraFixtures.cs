@@ -10,9 +10,12 @@ internal static class DoraFixtures
 {
     public sealed record ProofCase(string Type, string A, string B, string C, string[] Inputs, JsonElement Data);
 
-    public static VerifyingKey Key(string protocol, string size, string circuit)
+    /// <summary>The MACI round's proofs were made for the keys in this file, not for dora-maci/vkeys.json (fixtures README).</summary>
+    public const string MaciRoundKeys = "vkeys-2e16364.json";
+
+    public static VerifyingKey Key(string protocol, string size, string circuit, string file = "vkeys.json")
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.Fixture(protocol, "vkeys.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.Fixture(protocol, file)));
         var k = doc.RootElement.GetProperty(size).GetProperty(circuit);
         return VerifyingKeyJson.FromEvmHexObject(k);
     }

@@ -16,9 +16,9 @@ public static class DoraFixture
             e.TryGetProperty("inputs", out var i) ? Strings(i) : [])).ToList();
     }
 
-    public static CircuitKeys Keys(string protocol, string size, RoundKind kind)
+    public static CircuitKeys Keys(string protocol, string size, RoundKind kind, string file = "vkeys.json")
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.Fixture(protocol, "vkeys.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.Fixture(protocol, file)));
         var k = doc.RootElement.GetProperty(size);
         var parts = size.Split('-').Select(uint.Parse).ToArray();
         var keys = new CircuitKeys
