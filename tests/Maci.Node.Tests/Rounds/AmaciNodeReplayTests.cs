@@ -5,12 +5,9 @@ using Maci.Crypto.Poseidon;
 using Maci.Crypto.Trees;
 using Maci.Modules.Rounds.Keeper;
 using Maci.Node.Tests.Host;
-using InsuranceTerms = Maci.Proto.Maci.Insurance.V1.InsuranceTerms;
-using MsgRegisterOperator = Maci.Proto.Maci.Insurance.V1.MsgRegisterOperator;
 using Maci.Proto.Maci.Rounds.V1;
 using Maci.TestSupport.Dora;
 using static Maci.Modules.Rounds.Types.RoundsErrors;
-using InsurancePubKey = Maci.Proto.Maci.Insurance.V1.PubKey;
 
 namespace Maci.Node.Tests.Rounds;
 
@@ -22,8 +19,6 @@ namespace Maci.Node.Tests.Rounds;
 /// </summary>
 public sealed class AmaciNodeReplayTests
 {
-    private const string Codespace = "rounds";
-
     [Fact]
     public async Task Fixture_round_replays_through_signed_txs_and_rejects_bad_variants_without_state_change()
     {
@@ -42,12 +37,7 @@ public sealed class AmaciNodeReplayTests
         var coordinator = AmaciFixtureRound.Coordinator.PublicKey;
 
         // The operator registers its coordinator key (insurance) over gRPC, as it submits everything else.
-        var register = await chain.GrpcSubmitAsync(op, new MsgRegisterOperator
-        {
-            Operator = op.Address, Moniker = "fixture-operator", PubKey = new InsurancePubKey { X = coordinator.X.ToString(), Y = coordinator.Y.ToString() },
-            Deposit = new() { Denom = p.Denom, Amount = "1000000" },
-            Terms = new InsuranceTerms { LossRatioNumerator = 1, LossRatioDenominator = 10, MinPremium = "100", MaxPremium = "1000000" },
-        });
+        var register = await chain.RegisterOperatorAsync(op, coordinator, p.Denom);
         Assert.True(register.IsOk, register.Log);
 
         // Voting opens 100 s of block time after creation and lasts longer than the module's 600 s minimum; the stepped clock skips ahead.
@@ -91,11 +81,13 @@ public sealed class AmaciNodeReplayTests
 
         await replay.RejectedAsync("deactivate proof with a flipped bit", op, Tamper.With(fx.ProcessDeactivate(), m => m.Proof = Tamper.FlipBit(m.Proof, 'a', 63)), true, InvalidProof, MalformedProof);
         await replay.RejectedAsync("deactivate proof for another commitment", op, Tamper.With(fx.ProcessDeactivate(), m => m.NewDeactivateCommitment = Tamper.Inc(m.NewDeactivateCommitment)), true, InvalidProof);
+        await replay.RejectedAsync("deactivate proof for another root", op, Tamper.With(fx.ProcessDeactivate(), m => m.NewDeactivateRoot = Tamper.Inc(m.NewDeactivateRoot)), true, InvalidProof);
         await replay.OkAsync("process deactivate", op, fx.ProcessDeactivate(), grpc: true);
         var st = (await chain.RoundAsync(1)).State;
         Assert.Equal(fx.Nth("proofDeactivate").Data.Str("newDeactivateCommitment"), st.CurrentDeactivateCommitment);
         Assert.Equal(fx.Nth("proofDeactivate").Data.Str("newDeactivateRoot"), st.DeactivateRoot);
 
+        await replay.RejectedAsync("add-new-key proof for another nullifier", anyone, Tamper.With(fx.AddNewKey(), m => m.Nullifier = Tamper.Inc(m.Nullifier)), false, InvalidProof);
         var added = await replay.OkAsync("add new key", anyone, fx.AddNewKey());
         Assert.Equal(["2"], added.Attr("add_new_key", "state_index"));
         await replay.RejectedAsync("a reused nullifier", anyone, Tamper.With(fx.AddNewKey(), m => m.Pubkey = Tamper.Key(777)), false, NullifierUsed);

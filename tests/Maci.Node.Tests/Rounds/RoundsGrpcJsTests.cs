@@ -3,9 +3,6 @@ using Maci.Node.Tests.Host;
 using Maci.Proto.Maci.Rounds.V1;
 using Maci.TestSupport;
 using Maci.TestSupport.Dora;
-using InsurancePubKey = Maci.Proto.Maci.Insurance.V1.PubKey;
-using InsuranceTerms = Maci.Proto.Maci.Insurance.V1.InsuranceTerms;
-using MsgRegisterOperator = Maci.Proto.Maci.Insurance.V1.MsgRegisterOperator;
 
 namespace Maci.Node.Tests.Rounds;
 
@@ -20,13 +17,7 @@ public sealed class RoundsGrpcJsTests
         var op = ChainAccount.Derived("operator");
         Assert.True((await chain.CommitAsync(admin, RoundsNode.Send(admin, op.Address, 5_000_000))).IsOk);
         var p = (await chain.QueryAsync("/maci.rounds.v1.Query/Params", new QueryParamsRequest(), QueryParamsResponse.Parser)).Params;
-        var coordinator = AmaciFixtureRound.Coordinator.PublicKey;
-        Assert.True((await chain.GrpcSubmitAsync(op, new MsgRegisterOperator
-        {
-            Operator = op.Address, Moniker = "js-operator", PubKey = new InsurancePubKey { X = coordinator.X.ToString(), Y = coordinator.Y.ToString() },
-            Deposit = new() { Denom = p.Denom, Amount = "1000000" },
-            Terms = new InsuranceTerms { LossRatioNumerator = 1, LossRatioDenominator = 10, MinPremium = "100", MaxPremium = "1000000" },
-        })).IsOk);
+        Assert.True((await chain.RegisterOperatorAsync(op, AmaciFixtureRound.Coordinator.PublicKey, p.Denom)).IsOk);
         var fx = new AmaciFixtureRound(new AmaciRoundParties(admin.Address, op.Address, TestNode.Address0, TestNode.Address1, TestNode.Address1), p.DefaultFees, p.Denom);
         var (_, now) = await chain.LatestBlockAsync();
         var created = await chain.CommitAsync(admin, fx.CreateMsg(now + 1000, now + 5000));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf;
+using Maci.Crypto.BabyJubjub;
 using Maci.Node.Chain;
 using Maci.Node.Cli;
 using Maci.Node.Tests.Host;
@@ -8,6 +9,9 @@ using Maci.Proto.Cosmos.Base.V1Beta1;
 using Maci.Proto.Cosmos.Tx.V1Beta1;
 using Maci.Proto.Maci.Rounds.V1;
 using Maci.TestSupport;
+using InsurancePubKey = Maci.Proto.Maci.Insurance.V1.PubKey;
+using InsuranceTerms = Maci.Proto.Maci.Insurance.V1.InsuranceTerms;
+using MsgRegisterOperator = Maci.Proto.Maci.Insurance.V1.MsgRegisterOperator;
 
 namespace Maci.Node.Tests.Rounds;
 
@@ -146,6 +150,16 @@ internal sealed class RoundsNode : IAsyncDisposable
             QueryBalanceResponse.Parser);
         return UInt128.Parse(r.Balance?.Amount ?? "0");
     }
+
+    /// <summary>The operator registers its coordinator key with the insurance module (minimum deposit), over gRPC.</summary>
+    public Task<TxOutcome> RegisterOperatorAsync(ChainAccount op, BabyJubjubPoint coordinatorKey, string denom) =>
+        GrpcSubmitAsync(op, new MsgRegisterOperator
+        {
+            Operator = op.Address, Moniker = op.Name,
+            PubKey = new InsurancePubKey { X = coordinatorKey.X.ToString(), Y = coordinatorKey.Y.ToString() },
+            Deposit = new Coin { Denom = denom, Amount = "1000000" },
+            Terms = new InsuranceTerms { LossRatioNumerator = 1, LossRatioDenominator = 10, MinPremium = "100", MaxPremium = "1000000" },
+        });
 
     public static MsgSend Send(ChainAccount from, string to, ulong amount)
     {
