@@ -153,7 +153,7 @@ public sealed class RegistrationModesTests
         var r = s.Chain.Ok<MsgPublishMessageResponse>(m);
         Assert.Equal((0UL, 2UL), (r.FirstIndex, r.MsgChainLength));
         var events = s.Chain.LastEvents.Where(e => e.Type == "publish_message").ToList();
-        Assert.Equal(["0", "1"], events.Select(e => e.Get("msg_index")));
+        Assert.Equal(["0", "1"], events.Select(e => e.Get("message_index")));
         Assert.Equal(["1", "2"], events.Select(e => e.Get("msg_chain_length")));
         Assert.Equal(string.Join(",", m.Messages[1].Data), events[1].Get("data"));
         s.Chain.Ok<MsgPublishDeactivateMessageResponse>(s.Deactivate(0));

@@ -46,7 +46,7 @@ public static class RoundsEvents
 
     public static Event Message(ulong roundId, ulong index, ulong chainLength, Message message, in BabyJubjubPoint encKey) => new("publish_message",
         new EventAttribute(KeyRoundId, roundId.ToString()),
-        new EventAttribute("msg_index", index.ToString()),
+        new EventAttribute("message_index", index.ToString()), // not "msg_index": the tx runner appends that (the msg's position in the tx) to every event
         new EventAttribute("msg_chain_length", chainLength.ToString(), false),
         new EventAttribute("data", string.Join(",", message.Data), false),
         new EventAttribute("enc_pub_key", $"{encKey.X},{encKey.Y}", false));

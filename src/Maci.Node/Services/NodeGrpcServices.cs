@@ -15,5 +15,6 @@ public static class NodeGrpcServices
             .Add(new TxGrpcService(host.Backend))
             .Add(new QueryGrpcServices(host.Backend))
             .Add(new InsuranceGrpcService(host.Backend))
+            .Add(new RoundsGrpcService(host.Backend))
             .Add(new NodeStreamService(host.Backend));
 }

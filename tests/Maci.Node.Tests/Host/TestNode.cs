@@ -42,11 +42,12 @@ internal sealed class TestNode : IAsyncDisposable
         return home;
     }
 
-    public static async Task<TestNode> StartAsync(string? home = null, TimeSpan? interval = null, bool grpc = false, bool metrics = false)
+    public static async Task<TestNode> StartAsync(string? home = null, TimeSpan? interval = null, bool grpc = false, bool metrics = false,
+        Func<ChainTime>? clock = null)
     {
         var owns = home is null;
         home ??= NewHome();
-        var host = await NodeHost.StartAsync(Options(home, interval, grpc, metrics), NullLoggerFactory.Instance);
+        var host = await NodeHost.StartAsync(Options(home, interval, grpc, metrics) with { Clock = clock }, NullLoggerFactory.Instance);
         return new TestNode(home, host, owns);
     }
 

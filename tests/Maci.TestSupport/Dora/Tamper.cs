@@ -3,7 +3,7 @@ using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
 using Maci.Proto.Maci.Rounds.V1;
 
-namespace Maci.Rounds.Tests.Support;
+namespace Maci.TestSupport.Dora;
 
 /// <summary>Copies of messages with one thing changed.</summary>
 public static class Tamper
