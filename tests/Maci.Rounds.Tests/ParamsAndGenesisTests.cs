@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using Google.Protobuf;
 using Maci.Modules.Rounds.Types;
 using Maci.Proto.Maci.Rounds.V1;
 using Maci.Rounds.Tests.Support;
 using Maci.Sdk;
-using Maci.TestSupport;
+using Maci.Sdk.Assets;
+using Maci.Sdk.Json;
 
 namespace Maci.Rounds.Tests;
 
@@ -80,19 +82,149 @@ public sealed class ParamsAndGenesisTests
     }
 
     [Fact]
-    public void Changed_keys_take_effect_at_once_despite_the_key_cache()
+    public void Changed_keys_reach_only_rounds_created_afterwards()
+    {
+        // The round is created while the process key is wrong (the tally key): it pins that key, so even repaired params
+        // (and a warm key cache holding the good key for the same size) do not rescue its process proof.
+        using var s = new AmaciScenario(p => p.Circuits[0].Process = p.Circuits[0].Tally.Clone());
+        var broken = s.Chain.Keeper.GetFullParams(s.Chain.Ctx(ExecMode.Query)).Circuits[0];
+        s.Create();
+        s.RunSteps(0, 10);
+        var good = DoraFixture.Keys("dora-amaci", "2-1-1-5", RoundKind.Amaci);
+        var p = s.Chain.Keeper.GetFullParams(s.Chain.Ctx(ExecMode.Genesis));
+        p.Circuits[0] = good;
+        s.Chain.Keeper.SetParams(s.Chain.Ctx(ExecMode.Genesis), p);
+        s.Chain.Fails(s.ProcessMessage(), RoundsErrors.InvalidProof);
+        Assert.Equal(broken, s.Chain.Keeper.GetRoundCircuitKeys(s.Chain.Ctx(ExecMode.Query), s.RoundId));
+
+        // A round created now pins the repaired keys; both key sets are stored once each.
+        s.Chain.Now = s.End + 10;
+        var second = s.CreateMsg();
+        second.VotingStart = s.Chain.Now + 10;
+        second.VotingEnd = s.Chain.Now + 1000;
+        var id = s.Chain.Ok<MsgCreateRoundResponse>(second).RoundId;
+        Assert.Equal(good, s.Chain.Keeper.GetRoundCircuitKeys(s.Chain.Ctx(ExecMode.Query), id));
+        Assert.Equal(2, s.Chain.Dump().Count(l => l.StartsWith($"rounds:{Keys.PinnedKeysPrefix:x2}", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void A_round_created_before_a_key_change_keeps_its_keys()
     {
         using var s = new AmaciScenario();
         s.Create();
         s.RunSteps(0, 10);
         var ctx = s.Chain.Ctx(ExecMode.Genesis);
         var p = s.Chain.Keeper.GetFullParams(ctx);
-        var good = p.Clone();
+        var pinned = p.Circuits[0].Clone();
         p.Circuits[0].Process = p.Circuits[0].Tally.Clone();
         s.Chain.Keeper.SetParams(ctx, p);
-        s.Chain.Fails(s.ProcessMessage(), RoundsErrors.InvalidProof);
-        s.Chain.Keeper.SetParams(s.Chain.Ctx(ExecMode.Genesis), good);
+        Assert.Equal(pinned, s.Chain.Keeper.GetRoundCircuitKeys(s.Chain.Ctx(ExecMode.Query), s.RoundId));
+        var q = new QueryVerifyingKeysRequest { RoundId = s.RoundId };
+        var answer = s.Chain.Module.QueryRoutes.Single(r => r.Path.EndsWith("/VerifyingKeys", StringComparison.Ordinal))
+            .Handle(s.Chain.Ctx(ExecMode.Query), q.ToByteArray());
+        Assert.Equal(pinned, QueryVerifyingKeysResponse.Parser.ParseFrom(answer.Value).Keys);
         s.RunSteps(10, 14);
         Assert.Equal(Period.Ended, s.Chain.State(s.RoundId).Period);
+        Assert.Equal(s.Dora.Results, s.Chain.Keeper.GetResults(s.Chain.Ctx(ExecMode.Query), s.RoundId)!.Results);
+    }
+
+    [Fact]
+    public void A_removed_circuit_size_keeps_working_for_rounds_that_pinned_it()
+    {
+        using var s = new AmaciScenario();
+        s.Create();
+        s.RunSteps(0, 4);
+        var ctx = s.Chain.Ctx(ExecMode.Genesis);
+        var p = s.Chain.Keeper.GetFullParams(ctx);
+        p.Circuits.Clear();
+        s.Chain.Keeper.SetParams(ctx, p);
+        s.Chain.Fails(s.CreateMsg(), RoundsErrors.UnsupportedCircuit);
+        s.RunSteps(4, 14);
+        Assert.Equal(s.Dora.Results, s.Chain.Keeper.GetResults(s.Chain.Ctx(ExecMode.Query), s.RoundId)!.Results);
+        s.Chain.Ok<MsgClaimResponse>(s.Claim());
+        s.Chain.AssertInvariants();
+    }
+
+    [Fact]
+    public void Pinned_keys_travel_with_the_round_through_genesis()
+    {
+        using var s = new AmaciScenario();
+        s.Create();
+        s.RunSteps(0, 9);
+        var exported = s.Chain.Module.ExportGenesis(s.Chain.Ctx(ExecMode.Query));
+        var g = Json.Parse(exported, GenesisState.Parser);
+        var entries = g.Rounds[0].Entries;
+        Assert.Equal(Keys.RoundKeysPrefix, entries[^2].Key[0]);
+        Assert.Equal(Keys.PinnedKeysPrefix, entries[^1].Key[0]);
+
+        // The new chain no longer lists the size in its params; the imported round still finishes.
+        using var t = new AmaciScenario(p => p.Circuits.Clear());
+        var node = JsonNode.Parse(exported.ToJsonString())!;
+        node["params"] = Json.ToNode(t.Chain.Keeper.GetFullParams(t.Chain.Ctx(ExecMode.Query)));
+        Assert.Null(t.Chain.Module.ValidateGenesis(node));
+        t.Chain.Module.InitGenesis(t.Chain.Ctx(ExecMode.Genesis), node);
+        t.Chain.Bank.MintCoins(t.Chain.Ctx(ExecMode.Genesis), Keys.ModuleAccountName, Coins.Of(new Coin(RoundsChain.Denom, s.Chain.ModuleBalance)));
+        t.UseRound(1);
+        t.RunSteps(9, 14);
+        Assert.Equal(t.Dora.Results, t.Chain.Keeper.GetResults(t.Chain.Ctx(ExecMode.Query), 1)!.Results);
+        t.Chain.AssertInvariants();
+    }
+
+    [Fact]
+    public void A_round_without_its_pinned_keys_is_refused_in_genesis()
+    {
+        var g = ExportedRound();
+        g.Rounds[0].Entries.RemoveAt(g.Rounds[0].Entries.Count - 1);
+        Assert.Contains("the key set the round pins (pinned_keys) is missing", Refused(g));
+
+        g = ExportedRound();
+        g.Rounds[0].Entries.RemoveAt(g.Rounds[0].Entries.Count - 2);
+        Assert.Contains("the pinned circuit keys (round_keys) are missing", Refused(g));
+
+        g = ExportedRound();
+        var set = g.Rounds[0].Entries[^1];
+        var keys = CircuitKeys.Parser.ParseFrom(set.Value);
+        keys.Tally = keys.Process.Clone();
+        set.Value = keys.ToByteString();
+        Assert.Contains("does not hash to its key", Refused(g));
+
+        g = ExportedRound();
+        var pin = g.Rounds[0].Entries[^2];
+        var other = pin.Value.ToByteArray();
+        other[0] ^= 1;
+        pin.Value = ByteString.CopyFrom(other);
+        Assert.Contains("is not the key set the round pins", Refused(g));
+
+        g = ExportedRound();
+        pin = g.Rounds[0].Entries[^2];
+        pin.Value = ByteString.CopyFrom(pin.Value.Span[..31]);
+        Assert.Contains("(round_keys): value must be a 32-byte SHA-256", Refused(g));
+
+        // A key set of another size, correctly addressed, is still not this round's.
+        g = ExportedRound();
+        var wrongSize = DoraFixture.Keys("dora-amaci", "9-4-3-125", RoundKind.Amaci).ToByteArray();
+        var hash = System.Security.Cryptography.SHA256.HashData(wrongSize);
+        g.Rounds[0].Entries[^2].Value = ByteString.CopyFrom(hash);
+        g.Rounds[0].Entries[^1] = new StoreEntry { Key = ByteString.CopyFrom(Keys.PinnedKeys(hash)), Value = ByteString.CopyFrom(wrongSize) };
+        Assert.Contains("the pinned keys are for Amaci 9-4-3-125, the round is Amaci 2-1-1-5", Refused(g));
+    }
+
+    private static readonly ProtoJson Json = new();
+
+    private static GenesisState ExportedRound()
+    {
+        using var s = new AmaciScenario();
+        s.Create();
+        s.RunSteps(0, 4);
+        return Json.Parse(s.Chain.Module.ExportGenesis(s.Chain.Ctx(ExecMode.Query)), GenesisState.Parser);
+    }
+
+    private static string Refused(GenesisState g)
+    {
+        using var t = new AmaciScenario();
+        var err = t.Chain.Module.ValidateGenesis(Json.ToNode(g));
+        Assert.NotNull(err);
+        Assert.Equal(RoundsErrors.InvalidGenesis, err!.Code);
+        return err.Log;
     }
 }

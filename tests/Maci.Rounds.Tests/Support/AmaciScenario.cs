@@ -7,15 +7,14 @@ using Maci.Sdk.Modules;
 namespace Maci.Rounds.Tests.Support;
 
 /// <summary>
-/// Dora's 2-1-1-5 aMACI round (tests/fixtures/dora-amaci/round-2-1-1-5.json) as this module's messages: poll id 1,
-/// quadratic cost, 5 options, 100 voice credits, deactivation on, coordinator key from raw key 111111. Voting runs
+/// Dora's 2-1-1-5 aMACI round (<see cref="DoraAmaciRound"/>) on the module-level chain with named parties. Voting runs
 /// [Start, End]; small test fees make the escrow easy to check by hand.
 /// </summary>
 public sealed class AmaciScenario : IDisposable
 {
     public const ulong BaseFee = 1000, MessageFee = 10, SignupFee = 5, DeactivateFee = 100;
 
-    public static readonly MaciKeypair Coordinator = MaciKeypair.FromPrivateKey(111111);
+    public static readonly MaciKeypair Coordinator = MaciKeypair.FromPrivateKey(DoraAmaciRound.CoordinatorPrivateKey);
 
     public readonly byte[] Admin = RoundsChain.Address("admin");
     public readonly byte[] Operator = RoundsChain.Address("operator");
@@ -33,7 +32,7 @@ public sealed class AmaciScenario : IDisposable
         p.Circuits.Add(DoraFixture.Keys("dora-amaci", "2-1-1-5", RoundKind.Amaci));
         tweak?.Invoke(p);
         Chain = new RoundsChain(p);
-        Entries = DoraFixture.Round("dora-amaci");
+        Entries = Dora.Entries;
         Chain.RegisterOperator(Operator, Coordinator.PublicKey);
         foreach (var a in new[] { Admin, Voter0, Voter1, Anyone }) Chain.Fund(a, 1_000_000);
         Start = Chain.Now + 100;
@@ -41,6 +40,7 @@ public sealed class AmaciScenario : IDisposable
     }
 
     public RoundsChain Chain { get; }
+    public DoraAmaciRound Dora { get; } = new();
     public List<DoraFixture.Entry> Entries { get; }
     public long Start { get; }
     public long End { get; }
@@ -51,7 +51,7 @@ public sealed class AmaciScenario : IDisposable
 
     public string Bech(byte[] a) => Chain.Bech(a);
 
-    public DoraFixture.Entry Nth(string type, int n = 0) => Entries.Where(e => e.Type == type).ElementAt(n);
+    public DoraFixture.Entry Nth(string type, int n = 0) => Dora.Nth(type, n);
 
     public MsgCreateRound CreateMsg()
     {
@@ -60,7 +60,7 @@ public sealed class AmaciScenario : IDisposable
             Creator = Bech(Admin), Kind = RoundKind.Amaci, Operator = Bech(Operator),
             Info = new RoundText { Title = "Dora 2-1-1-5", Description = "fixture replay", Link = "" },
             VotingStart = Start, VotingEnd = End, CircuitType = CircuitType.Quadratic,
-            CircuitSize = new CircuitSize { StateTreeDepth = 2, IntStateTreeDepth = 1, VoteOptionTreeDepth = 1, MessageBatchSize = 5 },
+            CircuitSize = DoraAmaciRound.Size,
             MaxVotesPerOption = 0, VoiceCreditMode = new VoiceCreditMode { UnifiedAmount = "100" },
             RegistrationMode = new RegistrationMode { StaticWhitelist = new StaticWhitelist() },
             DeactivateEnabled = true, Fee = RoundsChain.Fee(BaseFee),
@@ -77,77 +77,25 @@ public sealed class AmaciScenario : IDisposable
         return RoundId;
     }
 
-    public MsgSignUp SignUp(int i) => new()
-    {
-        Sender = Bech(i == 0 ? Voter0 : Voter1), RoundId = RoundId,
-        Pubkey = DoraFixture.Point(Nth("setStateLeaf", i).Data.GetProperty("pubKey")), Fee = RoundsChain.Fee(SignupFee),
-    };
+    public MsgSignUp SignUp(int i) => Dora.SignUp(i, Bech(i == 0 ? Voter0 : Voter1), RoundId, RoundsChain.Fee(SignupFee));
 
-    public MsgPublishDeactivateMessage Deactivate(int i)
-    {
-        var d = Nth("publishDeactivateMessage", i).Data;
-        return new()
-        {
-            Sender = Bech(Anyone), RoundId = RoundId, Message = DoraFixture.Message(d.GetProperty("message")),
-            EncPubKey = DoraFixture.Point(d.GetProperty("encPubKey")), Fee = RoundsChain.Fee(DeactivateFee),
-        };
-    }
+    public MsgPublishDeactivateMessage Deactivate(int i) => Dora.Deactivate(i, Bech(Anyone), RoundId, RoundsChain.Fee(DeactivateFee));
 
-    public MsgProcessDeactivateMessage ProcessDeactivate()
-    {
-        var d = Nth("proofDeactivate").Data;
-        return new()
-        {
-            Sender = Bech(Operator), RoundId = RoundId, Size = ulong.Parse(d.Str("size")),
-            NewDeactivateCommitment = d.Str("newDeactivateCommitment"), NewDeactivateRoot = d.Str("newDeactivateRoot"),
-            Proof = DoraFixture.Proof(d),
-        };
-    }
+    public MsgProcessDeactivateMessage ProcessDeactivate() => Dora.ProcessDeactivate(Bech(Operator), RoundId);
 
-    public MsgAddNewKey AddNewKey()
-    {
-        var d = Nth("proofAddNewKey").Data;
-        var m = new MsgAddNewKey
-        {
-            Sender = Bech(Anyone), RoundId = RoundId, Pubkey = DoraFixture.Point(d.GetProperty("pubKey")),
-            Nullifier = d.Str("nullifier"), Proof = DoraFixture.Proof(d), Fee = RoundsChain.Fee(SignupFee),
-        };
-        m.D.AddRange(DoraFixture.Strings(d.GetProperty("d")));
-        return m;
-    }
+    public MsgAddNewKey AddNewKey() => Dora.AddNewKey(Bech(Anyone), RoundId, RoundsChain.Fee(SignupFee));
 
-    public MsgPublishMessage Publish(int i)
-    {
-        var d = Nth("publishMessage", i).Data;
-        var m = new MsgPublishMessage { Sender = Bech(Anyone), RoundId = RoundId, Fee = RoundsChain.Fee(MessageFee) };
-        m.Messages.Add(DoraFixture.Message(d.GetProperty("message")));
-        m.EncPubKeys.Add(DoraFixture.Point(d.GetProperty("encPubKey")));
-        return m;
-    }
+    public MsgPublishMessage Publish(int i) => Dora.Publish(i, Bech(Anyone), RoundId, RoundsChain.Fee(MessageFee));
 
     public MsgStartProcessPeriod StartProcess() => new() { Sender = Bech(Anyone), RoundId = RoundId };
 
-    public MsgProcessMessage ProcessMessage()
-    {
-        var d = Nth("processMessage").Data;
-        return new() { Sender = Bech(Operator), RoundId = RoundId, NewStateCommitment = d.Str("newStateCommitment"), Proof = DoraFixture.Proof(d) };
-    }
+    public MsgProcessMessage ProcessMessage() => Dora.ProcessMessage(Bech(Operator), RoundId);
 
     public MsgStopProcessingPeriod StopProcessing() => new() { Sender = Bech(Anyone), RoundId = RoundId };
 
-    public MsgProcessTally ProcessTally()
-    {
-        var d = Nth("processTally").Data;
-        return new() { Sender = Bech(Operator), RoundId = RoundId, NewTallyCommitment = d.Str("newTallyCommitment"), Proof = DoraFixture.Proof(d) };
-    }
+    public MsgProcessTally ProcessTally() => Dora.ProcessTally(Bech(Operator), RoundId);
 
-    public MsgStopTallyingPeriod StopTallying()
-    {
-        var d = Nth("stopTallyingPeriod").Data;
-        var m = new MsgStopTallyingPeriod { Sender = Bech(Operator), RoundId = RoundId, Salt = d.Str("salt") };
-        m.Results.AddRange(DoraFixture.Strings(d.GetProperty("results")));
-        return m;
-    }
+    public MsgStopTallyingPeriod StopTallying() => Dora.StopTallying(Bech(Operator), RoundId);
 
     public MsgClaim Claim() => new() { Sender = Bech(Anyone), RoundId = RoundId };
 

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Maci.Proto.Maci.Rounds.V1;
-using Maci.TestSupport;
 
-namespace Maci.Rounds.Tests.Support;
+namespace Maci.TestSupport;
 
-/// <summary>Reads Dora's fixtures (tests/fixtures/dora-*) into this module's protos.</summary>
+/// <summary>Reads Dora's fixtures (tests/fixtures/dora-*) into the rounds module's protos (maci.rounds.v1).</summary>
 public static class DoraFixture
 {
     public sealed record Entry(string Type, JsonElement Data, string[] Inputs);
