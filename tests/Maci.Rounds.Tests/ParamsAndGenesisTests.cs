@@ -6,6 +6,7 @@ using Maci.Rounds.Tests.Support;
 using Maci.Sdk;
 using Maci.Sdk.Assets;
 using Maci.Sdk.Json;
+using Maci.TestSupport;
 
 namespace Maci.Rounds.Tests;
 

@@ -7,7 +7,7 @@ using Maci.Modules.Insurance.Keeper;
 using Maci.Proto.Cosmos.Bank.V1Beta1;
 using Maci.Proto.Maci.Insurance.V1;
 using Maci.Proto.Maci.Rounds.V1;
-using Maci.TestSupport;
+using Maci.TestSupport.Dora;
 using ProtoCoin = Maci.Proto.Cosmos.Base.V1Beta1.Coin;
 using InsurancePubKey = Maci.Proto.Maci.Insurance.V1.PubKey;
 
@@ -70,7 +70,7 @@ public sealed class AppExportTests
     }
 
     [Fact]
-    public void Export_reads_the_last_commit_and_not_a_block_in_progress()
+    public async Task Export_reads_the_last_commit_and_not_a_block_in_progress()
     {
         using var c = new ModulesChain();
         var before = c.App.ExportAppState();
@@ -79,7 +79,7 @@ public sealed class AppExportTests
         var during = c.App.ExportAppState();
         Assert.Equal(before.Height, during.Height);
         Assert.Equal(before.ToJson(), during.ToJson());
-        c.App.CommitAsync(new Maci.Proto.Tendermint.Abci.RequestCommit(), default).AsTask().Wait();
+        await c.App.CommitAsync(new Maci.Proto.Tendermint.Abci.RequestCommit(), default);
         var after = c.App.ExportAppState();
         Assert.Equal(before.Height + 1, after.Height);
         Assert.NotEqual(before.ToJson(), after.ToJson());

@@ -1,7 +1,7 @@
 using Maci.Proto.Maci.Rounds.V1;
 using Coin = Maci.Proto.Cosmos.Base.V1Beta1.Coin;
 
-namespace Maci.TestSupport;
+namespace Maci.TestSupport.Dora;
 
 /// <summary>
 /// Dora's 2-1-1-5 aMACI round (tests/fixtures/dora-amaci/round-2-1-1-5.json) as rounds-module messages: poll id 1,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Maci.Proto.Maci.Rounds.V1;
 
-namespace Maci.TestSupport;
+namespace Maci.TestSupport.Dora;
 
 /// <summary>Reads Dora's fixtures (tests/fixtures/dora-*) into the rounds module's protos (maci.rounds.v1).</summary>
 public static class DoraFixture
