@@ -10,8 +10,8 @@ namespace Maci.Modules.Rounds.Keeper;
 
 /// <summary>
 /// Genesis format 1 for rounds: every store entry that belongs to a round, grouped per round, with the key set the round
-/// pinned. Export reads the store in key order, so the output is canonical; validation checks each key's shape, that it carries its group's
-/// round id, each value's shape, and the counts the round's progress implies.
+/// pinned. Export reads the store in key order, so the output is canonical; validation checks each key's shape, that it
+/// carries its group's round id, each value's shape, the counts the round's progress implies and the pinned keys.
 /// </summary>
 public static class RoundEntries
 {

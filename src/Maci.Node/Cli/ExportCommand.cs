@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Maci.Abci.App;
 using Maci.Node.Config;
+using Maci.Node.Rpc;
 using Maci.Storage;
 
 namespace Maci.Node.Cli;
@@ -28,7 +29,7 @@ public static class ExportCommand
                 GenesisFile.Save(Path.GetFullPath(file), doc);
                 io.Line($"Exported height {height} of chain {doc["chain_id"]} to {Path.GetFullPath(file)} (initial_height {height + 1})");
             }
-            else io.Out.WriteLine(doc.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            else io.Json(doc);
             return 0;
         });
         return command;
@@ -73,7 +74,7 @@ public static class ExportCommand
     }
 
     /// <summary>The genesis validators; a genesis without any ran this node's key alone (power as <c>macid start</c> gives it).</summary>
-    private static JsonArray Validators(NodeHome home, Maci.Node.Rpc.GenesisInfo genesis, JsonObject source)
+    private static JsonArray Validators(NodeHome home, GenesisInfo genesis, JsonObject source)
     {
         if (source["validators"] is JsonArray { Count: > 0 } listed) return listed.DeepClone().AsArray();
         var key = ValidatorKeyFile.Load(home.ValidatorKeyFile);
