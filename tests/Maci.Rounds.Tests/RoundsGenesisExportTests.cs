@@ -150,6 +150,45 @@ public sealed class RoundsGenesisExportTests
     }
 
     [Fact]
+    public void A_round_without_its_pinned_keys_is_refused_in_genesis()
+    {
+        var g = Exported();
+        g.Rounds[0].Entries.RemoveAt(g.Rounds[0].Entries.Count - 1);
+        Assert.Contains("the key set the round pins (pinned_keys) is missing", Refused(g));
+
+        g = Exported();
+        g.Rounds[0].Entries.RemoveAt(g.Rounds[0].Entries.Count - 2);
+        Assert.Contains("the pinned circuit keys (round_keys) are missing", Refused(g));
+
+        g = Exported();
+        var set = g.Rounds[0].Entries[^1];
+        var keys = CircuitKeys.Parser.ParseFrom(set.Value);
+        keys.Tally = keys.Process.Clone();
+        set.Value = keys.ToByteString();
+        Assert.Contains("does not hash to its key", Refused(g));
+
+        g = Exported();
+        var pin = g.Rounds[0].Entries[^2];
+        var other = pin.Value.ToByteArray();
+        other[0] ^= 1;
+        pin.Value = ByteString.CopyFrom(other);
+        Assert.Contains("is not the key set the round pins", Refused(g));
+
+        g = Exported();
+        pin = g.Rounds[0].Entries[^2];
+        pin.Value = ByteString.CopyFrom(pin.Value.Span[..31]);
+        Assert.Contains("(round_keys): value must be a 32-byte SHA-256", Refused(g));
+
+        // A key set of another size, correctly addressed, is still not this round's.
+        g = Exported();
+        var wrongSize = DoraFixture.Keys("dora-amaci", "9-4-3-125", RoundKind.Amaci).ToByteArray();
+        var hash = System.Security.Cryptography.SHA256.HashData(wrongSize);
+        g.Rounds[0].Entries[^2].Value = ByteString.CopyFrom(hash);
+        g.Rounds[0].Entries[^1] = new StoreEntry { Key = ByteString.CopyFrom(Keys.PinnedKeys(hash)), Value = ByteString.CopyFrom(wrongSize) };
+        Assert.Contains("the pinned keys are for Amaci 9-4-3-125, the round is Amaci 2-1-1-5", Refused(g));
+    }
+
+    [Fact]
     public void Init_refuses_a_bad_genesis_before_writing()
     {
         var g = Exported();

@@ -85,17 +85,4 @@ public sealed partial class MaciApp
         }
         return result;
     }
-
-    /// <summary>The app_state of the last committed state, importable by InitChain.</summary>
-    public JsonObject ExportGenesis()
-    {
-        lock (_lock)
-        {
-            using var snap = _store.OpenSnapshot();
-            var ctx = NewContext(snap.Branch(), snap.Height, ExecMode.Query, _lastBlockTimeSeconds, _lastBlockTimeNanos);
-            var root = new JsonObject();
-            foreach (var m in Modules.Ordered) root[m.Name] = m.ExportGenesis(ctx);
-            return root;
-        }
-    }
 }

@@ -7,8 +7,9 @@ namespace Maci.Modules.Rounds.Keeper;
 
 /// <summary>
 /// Decoded and prepared Groth16 keys per circuit, so a proof-carrying tx never re-decodes hex or re-prepares G2
-/// points. An entry is reused only while the stored keys are unchanged (compared byte for byte, without parsing), so a params change
-/// takes effect at once. Verification itself is stateless and may run in CheckTx.
+/// points. Entries are named by the caller: a round's pinned key set by its SHA-256 (hex), the params' keys probed at round
+/// creation by kind/size. An entry is reused only while the stored bytes are unchanged (compared byte for byte, without
+/// parsing), so a params change reaches the next creation at once. Verification itself is stateless and may run in CheckTx.
 /// </summary>
 public sealed class CircuitKeyCache
 {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
 using Google.Protobuf;
 using Maci.Crypto.Bn254;
 using Maci.Modules.Rounds.Types;
@@ -8,26 +9,37 @@ using Maci.Storage;
 namespace Maci.Modules.Rounds.Keeper;
 
 /// <summary>
-/// Genesis format 1 for rounds: every store entry that belongs to a round, grouped per round. Export reads the
-/// store in key order, so the output is canonical; validation checks each key's shape, that it carries its group's
-/// round id, each value's shape, and the counts the round's progress implies.
+/// Genesis format 1 for rounds: every store entry that belongs to a round, grouped per round, with the key set the round
+/// pinned. Export reads the store in key order, so the output is canonical; validation checks each key's shape, that it
+/// carries its group's round id, each value's shape, the counts the round's progress implies and the pinned keys.
 /// </summary>
 public static class RoundEntries
 {
     public const uint Format = 1;
 
-    /// <summary>Every round's entries, ascending by round id then key.</summary>
+    /// <summary>
+    /// Every round's entries, ascending by round id then key. A pinned key set is shared in the store but exported with
+    /// every round that pinned it (its key sorts last), so each round's group is complete on its own.
+    /// </summary>
     public static List<RoundExport> Export(IKvStore store)
     {
         var byRound = new SortedDictionary<ulong, RoundExport>();
-        using var it = store.Iterate([], []);
-        for (; it.Valid; it.Next())
+        using (var it = store.Iterate([], []))
+            for (; it.Valid; it.Next())
+            {
+                var key = it.Key;
+                if (IsModuleWide(key) || key[0] == Keys.PinnedKeysPrefix) continue;
+                if (Classify(key, out var round) is { } err) throw new InvalidDataException($"rounds state: {err}");
+                if (!byRound.TryGetValue(round, out var group)) byRound[round] = group = new RoundExport { RoundId = round };
+                group.Entries.Add(new StoreEntry { Key = ByteString.CopyFrom(key), Value = ByteString.CopyFrom(it.Value) });
+            }
+        foreach (var group in byRound.Values)
         {
-            var key = it.Key;
-            if (IsModuleWide(key)) continue;
-            if (Classify(key, out var round) is { } err) throw new InvalidDataException($"rounds state: {err}");
-            if (!byRound.TryGetValue(round, out var group)) byRound[round] = group = new RoundExport { RoundId = round };
-            group.Entries.Add(new StoreEntry { Key = ByteString.CopyFrom(key), Value = ByteString.CopyFrom(it.Value) });
+            var pin = group.Entries.FirstOrDefault(e => e.Key[0] == Keys.RoundKeysPrefix);
+            if (pin is null) continue;
+            var key = Keys.PinnedKeys(pin.Value.Span);
+            var keys = store.Get(key) ?? throw new InvalidDataException($"rounds state: round {group.RoundId} pins a key set that is not stored");
+            group.Entries.Add(new StoreEntry { Key = ByteString.CopyFrom(key), Value = ByteString.CopyFrom(keys) });
         }
         return [.. byRound.Values];
     }
@@ -50,6 +62,7 @@ public static class RoundEntries
     {
         Round? config = null;
         RoundState? state = null;
+        StoreEntry? pinned = null;
         ulong msgHashes = 0, dmsgHashes = 0, rootsByDmsg = 0, periods = 0;
         var periodKey = Array.Empty<byte>();
         ReadOnlySpan<byte> last = [];
@@ -59,8 +72,17 @@ public static class RoundEntries
             var value = r.Entries[i].Value.Span;
             if (key.IsEmpty) return $"entry {i} has an empty key";
             if (IsModuleWide(key)) return $"entry {i}: {TableName(key[0])} is not round state";
-            if (Classify(key, out var owner) is { } kerr) return $"entry {i}: {kerr}";
-            if (owner != r.RoundId) return $"entry {i} ({TableName(key[0])}) belongs to round {owner}, not to round {r.RoundId}";
+            if (key[0] == Keys.PinnedKeysPrefix)
+            {
+                if (key.Length != 33) return $"entry {i}: pinned_keys key must be 33 bytes, got {key.Length}";
+                if (pinned is not null) return $"entry {i}: a round carries one pinned key set";
+                pinned = r.Entries[i];
+            }
+            else
+            {
+                if (Classify(key, out var owner) is { } kerr) return $"entry {i}: {kerr}";
+                if (owner != r.RoundId) return $"entry {i} ({TableName(key[0])}) belongs to round {owner}, not to round {r.RoundId}";
+            }
             if (i > 0)
             {
                 var order = key.SequenceCompareTo(last);
@@ -85,6 +107,7 @@ public static class RoundEntries
         if (rootsByDmsg != state.DmsgChainLength) return $"{rootsByDmsg} state_root_by_dmsg for a deactivate chain of length {state.DmsgChainLength}";
         if (periods != 1 || periodKey[1] != (byte)state.Period) return $"the rounds_by_period listing must hold the round once, under its period {state.Period}";
         if (CheckIndexes(r, config, state) is { } ierr) return ierr;
+        if (CheckPinnedKeys(r, config, pinned) is { } perr) return perr;
         if (!UInt128.TryParse(state.Escrow.Length == 0 ? "0" : state.Escrow, out _)) return $"escrow '{Fields.Clip(state.Escrow)}' is not an amount";
         return null;
     }
@@ -114,6 +137,20 @@ public static class RoundEntries
         return null;
     }
 
+    /// <summary>The round pins exactly the key set it carries: addressed by its SHA-256, of its kind and size, decodable.</summary>
+    private static string? CheckPinnedKeys(RoundExport r, Round config, StoreEntry? pinned)
+    {
+        var pin = r.Entries.FirstOrDefault(e => e.Key[0] == Keys.RoundKeysPrefix);
+        if (pin is null) return "the pinned circuit keys (round_keys) are missing";
+        if (pinned is null) return "the key set the round pins (pinned_keys) is missing";
+        if (!pinned.Key.Span[1..].SequenceEqual(pin.Value.Span)) return "the pinned_keys entry is not the key set the round pins";
+        if (!SHA256.HashData(pinned.Value.Span).AsSpan().SequenceEqual(pin.Value.Span)) return "the pinned key set does not hash to its key";
+        var keys = CircuitKeys.Parser.ParseFrom(pinned.Value);
+        if (keys.Kind != config.Kind || !Equals(keys.Size, config.CircuitSize))
+            return $"the pinned keys are for {keys.Kind} {CircuitSizes.Name(keys.Size)}, the round is {config.Kind} {CircuitSizes.Name(config.CircuitSize)}";
+        return CircuitKeyCache.TryDecode(keys, allowGammaEqualDelta: true, out _) is { } kerr ? $"pinned keys: {kerr}" : null;
+    }
+
     private static string? CheckValue(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, ref Round? config, ref RoundState? state)
     {
         try
@@ -124,6 +161,7 @@ public static class RoundEntries
                 case Keys.RoundStatePrefix: state = RoundState.Parser.ParseFrom(value); return null;
                 case Keys.ResultsPrefix: RoundResults.Parser.ParseFrom(value); return null;
                 case Keys.DelayRecordPrefix: DelayRecord.Parser.ParseFrom(value); return null;
+                case Keys.PinnedKeysPrefix: CircuitKeys.Parser.ParseFrom(value); return null;
             }
         }
         catch (InvalidProtocolBufferException e)
@@ -136,6 +174,8 @@ public static class RoundEntries
                 return value.Length == 32 && Fr.TryFromBytesBigEndian(value, out _) ? null : $"value must be a 32-byte field element below the modulus, got {value.Length} bytes";
             case Keys.SignUpPrefix:
                 return value.Length == 8 ? null : $"value must be an 8-byte state index, got {value.Length} bytes";
+            case Keys.RoundKeysPrefix:
+                return value.Length == 32 ? null : $"value must be a 32-byte SHA-256, got {value.Length} bytes";
             default:
                 return value.Length == 1 && value[0] == 1 ? null : "value must be the marker byte 01";
         }
@@ -152,7 +192,7 @@ public static class RoundEntries
         var trailing = false;
         switch (key[0])
         {
-            case Keys.RoundPrefix or Keys.RoundStatePrefix or Keys.ResultsPrefix: expected = 9; break;
+            case Keys.RoundPrefix or Keys.RoundStatePrefix or Keys.ResultsPrefix or Keys.RoundKeysPrefix: expected = 9; break;
             case Keys.StateNodePrefix: expected = 18; break;
             case Keys.MsgHashPrefix or Keys.DMsgHashPrefix or Keys.StateRootByDMsgPrefix or Keys.DelayRecordPrefix: expected = 17; break;
             case Keys.NullifierPrefix: expected = 41; break;

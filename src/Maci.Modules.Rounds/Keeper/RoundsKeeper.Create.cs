@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
 using Maci.Crypto.Amaci;
@@ -76,9 +77,26 @@ public sealed partial class RoundsKeeper
         store.Set(Keys.ByPeriod((int)Period.Pending, roundId), [1]);
         store.Set(Keys.ByOperator(op, roundId), [1]);
         store.Set(Keys.ByAdmin(creator, roundId), [1]);
+        PinCircuitKeys(ctx, round);
         SetRoundState(ctx, roundId, state);
         ctx.Events.Emit(RoundsEvents.Created(round, state));
         return null;
+    }
+
+    /// <summary>
+    /// Fixes the verifying keys of the round's circuit as they are now (Dora's round contract takes its keys at
+    /// instantiation): the key set is stored once under its SHA-256 and the round records that hash, so later params
+    /// changes, including removing the size, leave the round's proofs alone.
+    /// </summary>
+    private static void PinCircuitKeys(Context ctx, Round round)
+    {
+        var store = Store(ctx);
+        var bytes = store.Get(CircuitKey((int)round.Kind, round.CircuitSize))
+                    ?? throw new InvalidOperationException($"circuit {CircuitSizes.Name(round.CircuitSize)} has no keys to pin");
+        var hash = SHA256.HashData(bytes);
+        var pinned = Keys.PinnedKeys(hash);
+        if (!store.Has(pinned)) store.Set(pinned, bytes);
+        store.Set(Keys.RoundKeys(round.Id), hash);
     }
 
     /// <summary>H2(ZEROS[depth], ZEROS[depth + 2]) over zero-leaf-0 quinary trees: empty active-state and deactivate trees.</summary>

@@ -26,14 +26,32 @@ public sealed partial class RoundsKeeper
         }
     }
 
-    /// <summary>Verifies against the round's prepared key for <paramref name="circuit"/>.</summary>
+    /// <summary>Verifies against the round's pinned, prepared key for <paramref name="circuit"/>.</summary>
     internal SdkError? Verify(Context ctx, Round round, Func<DecodedCircuitKeys, CryptoKey?> circuit, string name, Groth16Proof? wire, in Fr input)
     {
         if (DecodeProof(wire, out var proof) is { } pe) return pe;
-        if (DecodedKeys(ctx, round) is not { } keys || circuit(keys) is not { } vk)
-            return RoundsErrors.UnsupportedCircuit.Wrap($"no {name} key for circuit {CircuitSizes.Name(round.CircuitSize)}");
+        if (PinnedKeys(ctx, round.Id) is not { } keys || circuit(keys) is not { } vk)
+            return RoundsErrors.UnsupportedCircuit.Wrap($"round {round.Id} pinned no usable {name} key for circuit {CircuitSizes.Name(round.CircuitSize)}");
         return Groth16Verifier.Verify(vk.Prepared, proof, [input])
             ? null
             : RoundsErrors.InvalidProof.Wrap($"{name} proof of round {round.Id} does not verify");
+    }
+
+    /// <summary>The verifying keys the round pinned at creation (null only for a store without the pin).</summary>
+    public CircuitKeys? GetRoundCircuitKeys(Context ctx, ulong roundId) =>
+        PinnedKeyBytes(ctx, roundId, out _) is { } bytes ? CircuitKeys.Parser.ParseFrom(bytes) : null;
+
+    /// <summary>
+    /// The round's pinned keys, decoded and prepared once per process. They passed the params checks when the round
+    /// pinned them, so a later change of <c>allow_gamma_equal_delta</c> does not reach them either.
+    /// </summary>
+    internal DecodedCircuitKeys? PinnedKeys(Context ctx, ulong roundId) =>
+        PinnedKeyBytes(ctx, roundId, out var hash) is { } bytes ? _keyCache.Get(Convert.ToHexString(hash!), bytes, allowGammaEqualDelta: true) : null;
+
+    private static byte[]? PinnedKeyBytes(Context ctx, ulong roundId, out byte[]? hash)
+    {
+        var store = Store(ctx);
+        hash = store.Get(Keys.RoundKeys(roundId));
+        return hash is { Length: 32 } ? store.Get(Keys.PinnedKeys(hash)) : null;
     }
 }

@@ -114,7 +114,7 @@ public sealed class RoundsQueryServer(RoundsKeeper keeper)
     public QueryResult VerifyingKeys(Context ctx, QueryVerifyingKeysRequest req)
     {
         if (keeper.GetRound(ctx, req.RoundId) is not { } round) return NotFound($"round {req.RoundId}");
-        return keeper.GetCircuitKeys(ctx, round.Kind, round.CircuitSize) is { } keys
+        return keeper.GetRoundCircuitKeys(ctx, round.Id) is { } keys
             ? QueryResult.Ok(new QueryVerifyingKeysResponse { Keys = keys })
             : NotFound($"no keys for circuit {CircuitSizes.Name(round.CircuitSize)}");
     }

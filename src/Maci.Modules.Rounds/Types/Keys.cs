@@ -74,6 +74,12 @@ public static class Keys
     /// <summary>0x12 ‖ kind (1) ‖ size (4×4 bytes) → CircuitKeys.</summary>
     public const byte CircuitKeysPrefix = 0x12;
 
+    /// <summary>0x13 ‖ round → SHA-256 of the CircuitKeys bytes the round pinned at creation (32 bytes).</summary>
+    public const byte RoundKeysPrefix = 0x13;
+
+    /// <summary>0x14 ‖ SHA-256 (32) → CircuitKeys: the key sets rounds pinned, stored once per content.</summary>
+    public const byte PinnedKeysPrefix = 0x14;
+
     public static IReadOnlyList<(byte Prefix, string Name)> Schema { get; } =
     [
         (ParamsKey[0], "params"), (NextRoundIdKey[0], "next_round_id"), (RoundPrefix, "rounds"), (RoundStatePrefix, "round_states"),
@@ -82,6 +88,7 @@ public static class Keys
         (SignUpPrefix, "signups_by_pubkey"), (ResultsPrefix, "results"), (DelayRecordPrefix, "delay_records"),
         (WhitelistUsedPrefix, "whitelist_used"), (OracleUsedPrefix, "oracle_used"), (ByOperatorPrefix, "rounds_by_operator"),
         (ByAdminPrefix, "rounds_by_admin"), (ByPeriodPrefix, "rounds_by_period"), (CircuitKeysPrefix, "circuit_keys"),
+        (RoundKeysPrefix, "round_keys"), (PinnedKeysPrefix, "pinned_keys"),
     ];
 
     public static byte[] Round(ulong round) => WithU64(RoundPrefix, round);
@@ -89,6 +96,17 @@ public static class Keys
     public static byte[] RoundState(ulong round) => WithU64(RoundStatePrefix, round);
 
     public static byte[] Results(ulong round) => WithU64(ResultsPrefix, round);
+
+    public static byte[] RoundKeys(ulong round) => WithU64(RoundKeysPrefix, round);
+
+    public static byte[] PinnedKeys(ReadOnlySpan<byte> sha256)
+    {
+        if (sha256.Length != 32) throw new ArgumentException("a pinned key set is addressed by its 32-byte SHA-256", nameof(sha256));
+        var k = new byte[33];
+        k[0] = PinnedKeysPrefix;
+        sha256.CopyTo(k.AsSpan(1));
+        return k;
+    }
 
     public static byte[] StateNode(ulong round, int level, long index)
     {

@@ -18,6 +18,7 @@ public static class MacidCli
             TxCommands.Create(io),
             QueryCommands.Create(io),
             StatusCommand.Create(io),
+            ExportCommand.Create(io),
         };
     }
 

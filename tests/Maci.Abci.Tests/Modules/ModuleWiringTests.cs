@@ -170,8 +170,8 @@ public sealed class ModuleWiringTests
     [Fact]
     public void Genesis_export_imports_into_a_fresh_app_with_the_same_state()
     {
-        // Operators, deposits, unbondings, params and next_round_id round-trip here. Exporting open rounds is covered
-        // by tests/Maci.Rounds.Tests/RoundsGenesisExportTests.cs; a whole-app export with an open round is still to do.
+        // Operators, deposits, unbondings, params and next_round_id round-trip here. A whole-app export with an open round
+        // is covered by tests/Maci.Abci.Tests/Export/AppExportTests.cs.
         using var c = new ModulesChain();
         Assert.Equal(0u, c.Run(Operator, Register(c)).Code);
         var withdraw = c.Run(Operator, new Maci.Proto.Maci.Insurance.V1.MsgWithdraw

@@ -12,7 +12,7 @@ public sealed class ModulesChain : IDisposable
 {
     public const ulong GasLimit = 4_000_000, Fee = 10_000;
 
-    private static readonly string[] Mnemonics =
+    public static readonly string[] Mnemonics =
     [
         "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
         "legal winner thank year wave sausage worth useful legal winner thank yellow",
