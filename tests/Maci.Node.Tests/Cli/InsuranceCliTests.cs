@@ -114,6 +114,54 @@ public class InsuranceCliTests
         Assert.Contains("operator.status: OPERATOR_STATUS_DEREGISTERED", after.Out);
     }
 
+    [Fact]
+    public async Task Operator_update_changes_metadata_terms_and_key_but_refuses_rotation_while_a_round_is_open()
+    {
+        await using var node = await TestNode.StartAsync();
+        var home = node.HomeDir;
+        Assert.Equal(0, (await CliRunner.RunAsync("keys", "import", "alice", "--mnemonic", TestNode.Mnemonic0, "--home", home, Pass)).Code);
+        string[] Tx(params string[] args) => [.. args, "--home", home, Pass, "--node", node.RpcUrl];
+        var first = MaciKeypair.FromPrivateKey(new BigInteger(111111)).PublicKey;
+        var second = MaciKeypair.FromPrivateKey(new BigInteger(222222)).PublicKey;
+        var register = await CliRunner.RunAsync(Tx("tx", "operator", "register", "alice", "--pubkey", $"{first.X},{first.Y}", "--deposit", "2000000umaci",
+            "--moniker", "op-one", "--loss-ratio", "1/10", "--max-premium", "1000000"));
+        Assert.True(register.Code == 0, register.Err);
+
+        var update = await CliRunner.RunAsync(Tx("tx", "operator", "update", "alice", "--moniker", "op-renamed", "--website", "https://op.example",
+            "--loss-ratio", "1/20", "--min-premium", "10", "--max-premium", "500000", "--pubkey", $"{second.X},{second.Y}"));
+        Assert.True(update.Code == 0, update.Err);
+        var updated = await QueryUntilAsync(text => text.Contains("op-renamed"), "query", "operator", TestNode.Address0, "--node", node.RpcUrl, "-o", "json");
+        using (var doc = JsonDocument.Parse(updated.Out))
+        {
+            var op = doc.RootElement.GetProperty("operator");
+            Assert.Equal("https://op.example", op.GetProperty("website").GetString());
+            Assert.Equal("20", op.GetProperty("terms").GetProperty("loss_ratio_denominator").GetString());
+            Assert.Equal("10", op.GetProperty("terms").GetProperty("min_premium").GetString());
+            Assert.Equal("500000", op.GetProperty("terms").GetProperty("max_premium").GetString());
+            Assert.Equal(second.X.ToString(), op.GetProperty("pub_key").GetProperty("x").GetString());
+        }
+        var oldKey = await CliRunner.RunAsync("query", "operator", "--pubkey", $"{first.X},{first.Y}", "--node", node.RpcUrl);
+        Assert.Equal(1, oldKey.Code);
+
+        // A round coordinated with the new key is open: the key may not change, other fields still may.
+        var start = DateTimeOffset.UtcNow.AddSeconds(300).ToUnixTimeSeconds();
+        var created = await CliRunner.RunAsync(Tx("tx", "round", "create", "alice", "--operator", TestNode.Address0, "--title", "Open",
+            "--option", "a", "--option", "b", "--voting-start", start.ToString(), "--voting-end", (start + 700).ToString(), "--circuit", "2-1-1-5",
+            "--voice-credits", "10", "--whitelist", TestNode.Address1));
+        Assert.True(created.Code == 0, created.Err);
+        var round = await QueryUntilAsync(text => text.Contains("round.id: 1"), "query", "round", "get", "1", "--node", node.RpcUrl);
+        Assert.Contains($"round.coordinator.x: {second.X}", round.Out);
+        var rotate = await CliRunner.RunAsync(Tx("tx", "operator", "update", "alice", "--pubkey", $"{first.X},{first.Y}"));
+        Assert.Equal(1, rotate.Code);
+        Assert.Contains("code 22", rotate.Err);
+        Assert.Contains("coordinates an open round; key rotation refused", rotate.Err);
+        Assert.Single(rotate.Err.Trim().Split('\n'));
+        var rename = await CliRunner.RunAsync(Tx("tx", "operator", "update", "alice", "--moniker", "op-final", "--pubkey", $"{second.X},{second.Y}"));
+        Assert.True(rename.Code == 0, rename.Err);
+        Assert.Contains("operator.moniker: op-final",
+            (await QueryUntilAsync(text => text.Contains("op-final"), "query", "operator", TestNode.Address0, "--node", node.RpcUrl)).Out);
+    }
+
     [Theory]
     [InlineData("invalid --loss-ratio 'half': expected n/d", "tx", "operator", "update", "alice", "--loss-ratio", "half", "--max-premium", "1")]
     [InlineData("invalid --pubkey: point is not on the Baby Jubjub curve", "tx", "operator", "register", "alice", "--pubkey", "1,2", "--deposit", "1umaci", "--loss-ratio", "1/2", "--max-premium", "1")]
@@ -139,7 +187,7 @@ public class InsuranceCliTests
     /// A query retried for up to 2 s until its output matches: tx_search can report a tx before the block's state is
     /// committed and queryable, so a query right after `tx` returns may still see the previous state.
     /// </summary>
-    private static async Task<(int Code, string Out, string Err)> QueryUntilAsync(Func<string, bool> done, params string[] args)
+    internal static async Task<(int Code, string Out, string Err)> QueryUntilAsync(Func<string, bool> done, params string[] args)
     {
         var result = await CliRunner.RunAsync(args);
         for (var i = 0; i < 20 && !(result.Code == 0 && done(result.Out)); i++)
