@@ -19,14 +19,18 @@ public static class RoundQueries
         return parser.ParseFrom(value);
     }
 
-    /// <summary>"rpc error: code = NotFound desc = round 42: key not found" → "round 42: not found".</summary>
+    /// <summary>
+    /// "rpc error: code = NotFound desc = round 42: key not found" → "round 42: not found"; a longer description
+    /// ("round 1 has no results yet") is printed as it is.
+    /// </summary>
     public static string Describe(uint code, string log)
     {
         var i = log.IndexOf("desc = ", StringComparison.Ordinal);
         var desc = i >= 0 ? log[(i + 7)..] : log;
         foreach (var suffix in new[] { ": key not found", ": invalid request" })
             if (desc.EndsWith(suffix, StringComparison.Ordinal)) desc = desc[..^suffix.Length];
-        return code == KeyNotFoundCode ? $"{desc}: not found" : $"invalid request: {desc}";
+        if (code != KeyNotFoundCode) return $"invalid request: {desc}";
+        return desc.Split(' ').Length <= 2 ? $"{desc}: not found" : desc;
     }
 
     public static Task<QueryRoundResponse> RoundAsync(NodeRpcClient rpc, ulong roundId, CancellationToken ct) =>

@@ -165,6 +165,12 @@ public class RoundCliTests
         OneLine(await CliRunner.RunAsync(Tx("tx", "round", "vote", "alice", "1", "--maci-key", keyA, "--vote", "0:1", "--gas", "300000", "--fees", "1umaci")),
             "insufficient fee");
         OneLine(await CliRunner.RunAsync(Q("query", "round", "get", "99")), "round 99: not found");
+        OneLine(await CliRunner.RunAsync(Q("query", "round", "results", "1")), "Error: round 1 has no results yet");
+        OneLine(await CliRunner.RunAsync(Q("query", "round", "state-node", "1", "999")), "invalid request: node index 999 is outside the state tree");
+        var registration = await CliRunner.RunAsync(Q("query", "round", "registration", "1", "--sender", TestNode.Address1));
+        Ok(registration);
+        Assert.Contains("can_sign_up: false", registration.Out);
+        Assert.Contains("is_registered: true", registration.Out);
 
         // Deactivation: an account that cannot pay the deactivate fee, then bob; a bad proof is refused on chain.
         var carol = await CliRunner.RunAsync("keys", "add", "carol", "--home", home, Pass, "-o", "json");
