@@ -25,12 +25,12 @@ public class InsuranceCliTests
         var pubkey = $"{pub.X},{pub.Y}";
         string[] Tx(params string[] args) => [.. args, "--home", home, Pass, "--node", node.RpcUrl];
 
-        var register = await CliRunner.RunAsync(Tx("tx", "operator", "register", "alice", "--pubkey", pubkey, "--deposit", "2000000umaci",
+        var register = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "register", "alice", "--pubkey", pubkey, "--deposit", "2000000umaci",
             "--moniker", "op-one", "--loss-ratio", "1/10", "--min-premium", "100", "--max-premium", "1000000", "-o", "json"));
         Assert.True(register.Code == 0, register.Err);
         using (var doc = JsonDocument.Parse(register.Out))
             Assert.Equal(0, doc.RootElement.GetProperty("code").GetInt32());
-        var deposit = await CliRunner.RunAsync(Tx("tx", "operator", "deposit", "alice", "500000umaci"));
+        var deposit = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "deposit", "alice", "500000umaci"));
         Assert.True(deposit.Code == 0, deposit.Err);
         Assert.Contains("code: 0", deposit.Out);
 
@@ -55,7 +55,7 @@ public class InsuranceCliTests
         var parameters = await CliRunner.RunAsync("query", "insurance", "params", "--node", node.RpcUrl);
         Assert.Contains("params.denom: umaci", parameters.Out);
 
-        var withdraw = await CliRunner.RunAsync(Tx("tx", "operator", "withdraw", "alice", "100000umaci", "-o", "json"));
+        var withdraw = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "withdraw", "alice", "100000umaci", "-o", "json"));
         Assert.True(withdraw.Code == 0, withdraw.Err);
         var unbondings = await QueryUntilAsync(text => text.Contains("100000"), "query", "insurance", "unbondings", TestNode.Address0, "--node", node.RpcUrl, "-o", "json");
         Assert.True(unbondings.Code == 0, unbondings.Err);
@@ -74,17 +74,17 @@ public class InsuranceCliTests
         Assert.Equal("5", grpcMissing.Status); // NOT_FOUND
 
         // Errors: one line, non-zero exit.
-        var tooMuch = await CliRunner.RunAsync(Tx("tx", "operator", "withdraw", "alice", "999999999umaci"));
+        var tooMuch = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "withdraw", "alice", "999999999umaci"));
         Assert.Equal(1, tooMuch.Code);
         Assert.Contains("code 8", tooMuch.Err);
         Assert.Contains("exceeds the available deposit", tooMuch.Err);
         Assert.Single(tooMuch.Err.Trim().Split('\n'));
-        var tooMuchGasGiven = await CliRunner.RunAsync(Tx("tx", "operator", "withdraw", "alice", "999999999umaci", "--gas", "300000"));
+        var tooMuchGasGiven = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "withdraw", "alice", "999999999umaci", "--gas", "300000"));
         Assert.Equal(1, tooMuchGasGiven.Code);
         Assert.Contains("failed with code 8 (insurance)", tooMuchGasGiven.Err);
         Assert.Single(tooMuchGasGiven.Err.Trim().Split('\n'));
 
-        var malformed = await CliRunner.RunAsync(Tx("tx", "operator", "register", "alice", "--pubkey", "12345", "--deposit", "2000000umaci",
+        var malformed = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "register", "alice", "--pubkey", "12345", "--deposit", "2000000umaci",
             "--loss-ratio", "1/10", "--max-premium", "10"));
         Assert.Equal(1, malformed.Code);
         Assert.Equal("Error: invalid --pubkey '12345': expected X,Y (two decimal coordinates)", malformed.Err.Trim());
@@ -104,11 +104,11 @@ public class InsuranceCliTests
         var noPolicy = await CliRunner.RunAsync("query", "insurance", "policy", "7", "--node", node.RpcUrl);
         Assert.Equal(1, noPolicy.Code);
         Assert.Contains("no policy for round 7", noPolicy.Err);
-        var buyUnknownRound = await CliRunner.RunAsync(Tx("tx", "insurance", "buy", "alice", "42", TestNode.Address0, "1000umaci"));
+        var buyUnknownRound = await RunTxAsync(node.RpcUrl, Tx("tx", "insurance", "buy", "alice", "42", TestNode.Address0, "1000umaci"));
         Assert.Equal(1, buyUnknownRound.Code);
         Assert.Contains("round not found", buyUnknownRound.Err);
 
-        var deregister = await CliRunner.RunAsync(Tx("tx", "operator", "deregister", "alice"));
+        var deregister = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "deregister", "alice"));
         Assert.True(deregister.Code == 0, deregister.Err);
         var after = await QueryUntilAsync(text => text.Contains("DEREGISTERED"), "query", "operator", TestNode.Address0, "--node", node.RpcUrl);
         Assert.Contains("operator.status: OPERATOR_STATUS_DEREGISTERED", after.Out);
@@ -123,11 +123,11 @@ public class InsuranceCliTests
         string[] Tx(params string[] args) => [.. args, "--home", home, Pass, "--node", node.RpcUrl];
         var first = MaciKeypair.FromPrivateKey(new BigInteger(111111)).PublicKey;
         var second = MaciKeypair.FromPrivateKey(new BigInteger(222222)).PublicKey;
-        var register = await CliRunner.RunAsync(Tx("tx", "operator", "register", "alice", "--pubkey", $"{first.X},{first.Y}", "--deposit", "2000000umaci",
+        var register = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "register", "alice", "--pubkey", $"{first.X},{first.Y}", "--deposit", "2000000umaci",
             "--moniker", "op-one", "--loss-ratio", "1/10", "--max-premium", "1000000"));
         Assert.True(register.Code == 0, register.Err);
 
-        var update = await CliRunner.RunAsync(Tx("tx", "operator", "update", "alice", "--moniker", "op-renamed", "--website", "https://op.example",
+        var update = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "update", "alice", "--moniker", "op-renamed", "--website", "https://op.example",
             "--loss-ratio", "1/20", "--min-premium", "10", "--max-premium", "500000", "--pubkey", $"{second.X},{second.Y}"));
         Assert.True(update.Code == 0, update.Err);
         var updated = await QueryUntilAsync(text => text.Contains("op-renamed"), "query", "operator", TestNode.Address0, "--node", node.RpcUrl, "-o", "json");
@@ -145,18 +145,18 @@ public class InsuranceCliTests
 
         // A round coordinated with the new key is open: the key may not change, other fields still may.
         var start = DateTimeOffset.UtcNow.AddSeconds(300).ToUnixTimeSeconds();
-        var created = await CliRunner.RunAsync(Tx("tx", "round", "create", "alice", "--operator", TestNode.Address0, "--title", "Open",
+        var created = await RunTxAsync(node.RpcUrl, Tx("tx", "round", "create", "alice", "--operator", TestNode.Address0, "--title", "Open",
             "--option", "a", "--option", "b", "--voting-start", start.ToString(), "--voting-end", (start + 700).ToString(), "--circuit", "2-1-1-5",
             "--voice-credits", "10", "--whitelist", TestNode.Address1));
         Assert.True(created.Code == 0, created.Err);
         var round = await QueryUntilAsync(text => text.Contains("round.id: 1"), "query", "round", "get", "1", "--node", node.RpcUrl);
         Assert.Contains($"round.coordinator.x: {second.X}", round.Out);
-        var rotate = await CliRunner.RunAsync(Tx("tx", "operator", "update", "alice", "--pubkey", $"{first.X},{first.Y}"));
+        var rotate = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "update", "alice", "--pubkey", $"{first.X},{first.Y}"));
         Assert.Equal(1, rotate.Code);
         Assert.Contains("code 22", rotate.Err);
         Assert.Contains("coordinates an open round; key rotation refused", rotate.Err);
         Assert.Single(rotate.Err.Trim().Split('\n'));
-        var rename = await CliRunner.RunAsync(Tx("tx", "operator", "update", "alice", "--moniker", "op-final", "--pubkey", $"{second.X},{second.Y}"));
+        var rename = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "update", "alice", "--moniker", "op-final", "--pubkey", $"{second.X},{second.Y}"));
         Assert.True(rename.Code == 0, rename.Err);
         Assert.Contains("operator.moniker: op-final",
             (await QueryUntilAsync(text => text.Contains("op-final"), "query", "operator", TestNode.Address0, "--node", node.RpcUrl)).Out);
@@ -194,6 +194,26 @@ public class InsuranceCliTests
         {
             await Task.Delay(100);
             result = await CliRunner.RunAsync(args);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Runs a tx command and, when the tx was included, waits until queries see that height: tx_search can report a
+    /// tx before its block is committed, and the next tx of the same signer would then be simulated with a stale sequence.
+    /// </summary>
+    internal static async Task<(int Code, string Out, string Err)> RunTxAsync(string rpcUrl, params string[] args)
+    {
+        var result = await CliRunner.RunAsync(args);
+        var m = System.Text.RegularExpressions.Regex.Match(result.Out, "\"?height\"?: \"?(\\d+)");
+        if (!m.Success) return result;
+        var height = long.Parse(m.Groups[1].Value);
+        for (var i = 0; i < 50; i++)
+        {
+            var q = await CliRunner.RunAsync("query", "bank", "balances", TestNode.Address0, "--node", rpcUrl, "-o", "json");
+            using (var doc = JsonDocument.Parse(q.Out))
+                if (long.Parse(doc.RootElement.GetProperty("height").GetString()!) >= height) break;
+            await Task.Delay(100);
         }
         return result;
     }

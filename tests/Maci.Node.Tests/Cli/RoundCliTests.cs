@@ -39,18 +39,18 @@ public class RoundCliTests
         var voterB = MaciKeypair.FromPrivateKey(new BigInteger(333));
         var pubA = $"{voterA.PublicKey.X},{voterA.PublicKey.Y}";
 
-        Ok(await CliRunner.RunAsync(Tx("tx", "operator", "register", "alice", "--pubkey", Point(Coordinator.PublicKey), "--deposit", "2000000umaci",
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "operator", "register", "alice", "--pubkey", Point(Coordinator.PublicKey), "--deposit", "2000000umaci",
             "--moniker", "op-one", "--loss-ratio", "1/10", "--min-premium", "100", "--max-premium", "1000000")));
 
         // Round 1: aMACI, quadratic, whitelist of alice and bob, deactivation on. Round 2: nobody signs up.
         var start = node.ChainNow.AddSeconds(120);
-        var created = await CliRunner.RunAsync(Tx("tx", "round", "create", "alice", "--operator", TestNode.Address0, "--title", "Budget",
+        var created = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "create", "alice", "--operator", TestNode.Address0, "--title", "Budget",
             "--option", "parks", "--option", "roads", "--option", "schools", "--voting-start", start.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             "--voting-end", (start.ToUnixTimeSeconds() + VotingSeconds).ToString(CultureInfo.InvariantCulture), "--circuit", "2-1-1-5", "--circuit-type", "qv",
             "--voice-credits", "100", "--whitelist", $"{TestNode.Address0},{TestNode.Address1}", "--deactivate", "--max-votes-per-option", "10", "-o", "json"));
         Ok(created);
         using (var doc = JsonDocument.Parse(created.Out)) Assert.Equal("1", doc.RootElement.GetProperty("round_id").GetString());
-        var second = await CliRunner.RunAsync(Tx("tx", "round", "create", "alice", "--operator", TestNode.Address0, "--title", "Empty",
+        var second = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "create", "alice", "--operator", TestNode.Address0, "--title", "Empty",
             "--option", "yes", "--option", "no", "--voting-start", start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             "--voting-end", (start.ToUnixTimeSeconds() + 650).ToString(CultureInfo.InvariantCulture), "--circuit", "2-1-1-5",
             "--voice-credits", "10", "--whitelist", TestNode.Address1));
@@ -61,7 +61,7 @@ public class RoundCliTests
         var insuranceAccount = Bech32.Encode("maci", AddressCodec.ModuleAddress("insurance"));
         var aliceBefore = await BalanceAsync(node, TestNode.Address0);
         var moduleBefore = await BalanceAsync(node, insuranceAccount);
-        Ok(await CliRunner.RunAsync(Tx("tx", "insurance", "buy", "alice", "1", TestNode.Address0, "50000umaci", "--gas", "500000", "--fees", "2000umaci")));
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "insurance", "buy", "alice", "1", TestNode.Address0, "50000umaci", "--gas", "500000", "--fees", "2000umaci")));
         var policy = await InsuranceCliTests.QueryUntilAsync(o => o.Contains("POLICY_STATUS_ACTIVE"), Q("query", "insurance", "policy", "1", "-o", "json"));
         using (var doc = JsonDocument.Parse(policy.Out))
         {
@@ -81,7 +81,7 @@ public class RoundCliTests
         }
 
         // Admin edits before voting, and queries in both forms.
-        Ok(await CliRunner.RunAsync(Tx("tx", "round", "set-info", "alice", "1", "--description", "City budget 2027")));
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "set-info", "alice", "1", "--description", "City budget 2027")));
         var get = await InsuranceCliTests.QueryUntilAsync(o => o.Contains("City budget"), Q("query", "round", "get", "1"));
         Assert.Contains("round.info.title: Budget", get.Out);
         Assert.Contains("round.info.description: City budget 2027", get.Out);
@@ -100,26 +100,26 @@ public class RoundCliTests
         using (var doc = JsonDocument.Parse((await CliRunner.RunAsync(Q("query", "round", "vkeys", "1", "-o", "json"))).Out))
             Assert.Equal(128, doc.RootElement.GetProperty("keys").GetProperty("process").GetProperty("alpha1").GetString()!.Length);
 
-        var early = await CliRunner.RunAsync(Tx("tx", "round", "signup", "alice", "1", "--maci-key", keyA));
+        var early = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "signup", "alice", "1", "--maci-key", keyA));
         OneLine(early, "not within the voting period");
         Assert.Contains("simulation failed with code 8", early.Err);
 
         // Voting starts; two voters sign up (key file and private key flag).
         node.Advance(TimeSpan.FromSeconds(125));
         await InsuranceCliTests.QueryUntilAsync(o => o.Contains("\"voting\": true"), Q("query", "round", "get", "1", "-o", "json"));
-        var signA = await CliRunner.RunAsync(Tx("tx", "round", "signup", "alice", "1", "--maci-key", keyA, "-o", "json"));
+        var signA = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "signup", "alice", "1", "--maci-key", keyA, "-o", "json"));
         Ok(signA);
         using (var doc = JsonDocument.Parse(signA.Out)) Assert.Equal("0", doc.RootElement.GetProperty("state_index").GetString());
-        var signB = await CliRunner.RunAsync(Tx("tx", "round", "signup", "bob", "1", "--maci-private-key", "333"));
+        var signB = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "signup", "bob", "1", "--maci-private-key", "333"));
         Ok(signB);
         Assert.Contains("state_index: 1", signB.Out);
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "signup", "alice", "1", "--maci-private-key", "444")), "has already signed up");
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "signup", "alice", "1", "--maci-private-key", "444")), "has already signed up");
         var index = await InsuranceCliTests.QueryUntilAsync(o => o.Contains("found: True", StringComparison.OrdinalIgnoreCase),
             Q("query", "round", "signup-index", "1", "--pubkey", Point(voterB.PublicKey)));
         Assert.Contains("state_index: 1", index.Out);
 
         // Votes: A spreads 3 and 4 (cost 9 + 16 of 100), B puts 5 on roads.
-        var voteA = await CliRunner.RunAsync(Tx("tx", "round", "vote", "alice", "1", "--maci-key", keyA, "--vote", "0:3", "--vote", "2:4", "-o", "json"));
+        var voteA = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "vote", "alice", "1", "--maci-key", keyA, "--vote", "0:3", "--vote", "2:4", "-o", "json"));
         Ok(voteA);
         string hashA;
         using (var doc = JsonDocument.Parse(voteA.Out))
@@ -127,7 +127,7 @@ public class RoundCliTests
             Assert.Equal("2", doc.RootElement.GetProperty("msg_chain_length").GetString());
             hashA = doc.RootElement.GetProperty("txhash").GetString()!;
         }
-        var voteB = await CliRunner.RunAsync(Tx("tx", "round", "vote", "bob", "1", "--maci-private-key", "333", "--vote", "1:5"));
+        var voteB = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "vote", "bob", "1", "--maci-private-key", "333", "--vote", "1:5"));
         Ok(voteB);
         Assert.Contains("msg_chain_length: 3", voteB.Out);
 
@@ -158,11 +158,11 @@ public class RoundCliTests
         }
 
         // Vote errors: one line each, before or from the chain.
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "vote", "alice", "1", "--maci-key", keyA, "--vote", "7:1")), "option 7 does not exist");
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "vote", "alice", "1", "--maci-key", keyA, "--vote", "0:11")), "exceeds the round's cap of 10");
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "vote", "alice", "99", "--maci-key", keyA, "--vote", "0:1")), "round 99: not found");
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "vote", "alice", "1", "--maci-private-key", "555", "--vote", "0:1")), "has not signed up in round 1");
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "vote", "alice", "1", "--maci-key", keyA, "--vote", "0:1", "--gas", "300000", "--fees", "1umaci")),
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "vote", "alice", "1", "--maci-key", keyA, "--vote", "7:1")), "option 7 does not exist");
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "vote", "alice", "1", "--maci-key", keyA, "--vote", "0:11")), "exceeds the round's cap of 10");
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "vote", "alice", "99", "--maci-key", keyA, "--vote", "0:1")), "round 99: not found");
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "vote", "alice", "1", "--maci-private-key", "555", "--vote", "0:1")), "has not signed up in round 1");
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "vote", "alice", "1", "--maci-key", keyA, "--vote", "0:1", "--gas", "300000", "--fees", "1umaci")),
             "insufficient fee");
         OneLine(await CliRunner.RunAsync(Q("query", "round", "get", "99")), "round 99: not found");
         OneLine(await CliRunner.RunAsync(Q("query", "round", "results", "1")), "Error: round 1 has no results yet");
@@ -177,35 +177,35 @@ public class RoundCliTests
         Ok(carol);
         string carolAddress;
         using (var doc = JsonDocument.Parse(carol.Out)) carolAddress = doc.RootElement.GetProperty("address").GetString()!;
-        Ok(await CliRunner.RunAsync(Tx("tx", "bank", "send", "alice", carolAddress, "60000umaci")));
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "bank", "send", "alice", carolAddress, "60000umaci")));
         await InsuranceCliTests.QueryUntilAsync(o => o.Contains("60000umaci"), Q("query", "bank", "balances", carolAddress));
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "publish-deactivate", "carol", "1", "--maci-private-key", "333")), "insufficient funds");
-        var deactivate = await CliRunner.RunAsync(Tx("tx", "round", "publish-deactivate", "bob", "1", "--maci-private-key", "333"));
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "publish-deactivate", "carol", "1", "--maci-private-key", "333")), "insufficient funds");
+        var deactivate = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "publish-deactivate", "bob", "1", "--maci-private-key", "333"));
         Ok(deactivate);
         Assert.Contains("dmsg_chain_length: 1", deactivate.Out);
         var badProof = Path.Combine(home, "deactivate-proof.json");
         File.WriteAllText(badProof, FixtureProof("proofDeactivate"));
-        var refused = await CliRunner.RunAsync(Tx("tx", "round", "process-deactivate", "alice", "1", "--size", "1",
+        var refused = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "process-deactivate", "alice", "1", "--size", "1",
             "--new-deactivate-commitment", "12345", "--new-deactivate-root", "678", "--proof", badProof, "--gas", "3000000"));
         OneLine(refused, "failed with code 19 (rounds)");
         Assert.Contains("deactivate proof of round 1 does not verify", refused.Err);
-        Ok(await CliRunner.RunAsync(Tx("tx", "round", "upload-deactivate", "alice", "1", "--leaf", "1,2,3,4,5")));
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "upload-deactivate", "bob", "1", "--leaf", "1,2,3,4,5")), "sender is not the round operator");
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "upload-deactivate", "alice", "1", "--leaf", "1,2,3,4,5")));
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "upload-deactivate", "bob", "1", "--leaf", "1,2,3,4,5")), "sender is not the round operator");
 
         // After voting: round 1 still has an unprocessed deactivate message; round 2 (no sign-ups) runs to the end.
         node.Advance(TimeSpan.FromSeconds(VotingSeconds + 100));
         await InsuranceCliTests.QueryUntilAsync(o => o.Contains("\"voting\": false"), Q("query", "round", "get", "2", "-o", "json"));
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "start-process", "bob", "1")), "deactivate messages are still unprocessed");
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "process", "bob", "1", "--new-state-commitment", "1", "--proof", badProof)),
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "start-process", "bob", "1")), "deactivate messages are still unprocessed");
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "process", "bob", "1", "--new-state-commitment", "1", "--proof", badProof)),
             "not allowed in the round's current period");
-        Ok(await CliRunner.RunAsync(Tx("tx", "round", "start-process", "bob", "2")));
-        Ok(await CliRunner.RunAsync(Tx("tx", "round", "stop-process", "bob", "2")));
-        OneLine(await CliRunner.RunAsync(Tx("tx", "round", "stop-tally", "bob", "2", "--results", "1,0", "--salt", "0")), "a round without voters has only zero results");
-        Ok(await CliRunner.RunAsync(Tx("tx", "round", "stop-tally", "bob", "2", "--results", "0,0", "--salt", "0")));
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "start-process", "bob", "2")));
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "stop-process", "bob", "2")));
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "stop-tally", "bob", "2", "--results", "1,0", "--salt", "0")), "a round without voters has only zero results");
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "stop-tally", "bob", "2", "--results", "0,0", "--salt", "0")));
         var results = await InsuranceCliTests.QueryUntilAsync(o => o.Contains("total"), Q("query", "round", "results", "2", "-o", "json"));
         using (var doc = JsonDocument.Parse(results.Out))
             Assert.Equal(["0", "0"], doc.RootElement.GetProperty("results").EnumerateArray().Select(e => e.GetString()!).ToArray());
-        Ok(await CliRunner.RunAsync(Tx("tx", "round", "claim", "bob", "2")));
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "claim", "bob", "2")));
         var ended = await InsuranceCliTests.QueryUntilAsync(o => o.Contains("\"claimed\": true"), Q("query", "round", "get", "2", "-o", "json"));
         Assert.Contains("PERIOD_ENDED", ended.Out);
         Assert.Contains("2\tamaci\tended", (await CliRunner.RunAsync(Q("query", "round", "list", "--status", "ended"))).Out);
