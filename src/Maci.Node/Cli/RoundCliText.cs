@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using Maci.Crypto.Amaci;
 using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
@@ -134,11 +133,6 @@ public static class RoundCliText
         }
         throw new CliException($"invalid --certificate '{Clip(text)}': expected a 64-byte signature as hex or base64");
     }
-
-    public static BigInteger ParseBigInteger(string text, string what) =>
-        BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw new CliException($"invalid {what} '{Clip(text)}': expected a non-negative integer");
 
     public static string Clip(string s) => s.Length <= 80 ? s : s[..80] + "…";
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
-using Maci.Modules.Rounds.Types;
 using Maci.Proto.Cosmos.Base.Query.V1Beta1;
 using Maci.Proto.Maci.Rounds.V1;
 

@@ -50,10 +50,12 @@ public class RoundCliTests
             "--voice-credits", "100", "--whitelist", $"{TestNode.Address0},{TestNode.Address1}", "--deactivate", "--max-votes-per-option", "10", "-o", "json"));
         Ok(created);
         using (var doc = JsonDocument.Parse(created.Out)) Assert.Equal("1", doc.RootElement.GetProperty("round_id").GetString());
+        var whitelistFile = Path.Combine(home, "whitelist.txt");
+        File.WriteAllText(whitelistFile, $"# voters\n{TestNode.Address1}\n");
         var second = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "create", "alice", "--operator", TestNode.Address0, "--title", "Empty",
             "--option", "yes", "--option", "no", "--voting-start", start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             "--voting-end", (start.ToUnixTimeSeconds() + 650).ToString(CultureInfo.InvariantCulture), "--circuit", "2-1-1-5",
-            "--voice-credits", "10", "--whitelist", TestNode.Address1));
+            "--voice-credits", "10", "--whitelist", "@" + whitelistFile));
         Ok(second);
         Assert.Contains("round_id: 2", second.Out);
 
@@ -82,6 +84,20 @@ public class RoundCliTests
 
         // Admin edits before voting, and queries in both forms.
         Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "set-info", "alice", "1", "--description", "City budget 2027")));
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "set-options", "alice", "2", "--option", "yes", "--option", "no", "--option", "maybe")));
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "set-max-votes", "alice", "2", "5")));
+        Ok(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "update-registration", "alice", "2", "--deactivate", "true", "--voice-credits", "20")));
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "set-max-votes", "bob", "2", "7")), "sender is not the round admin");
+        var edited = await InsuranceCliTests.QueryUntilAsync(o => o.Contains("maybe"), Q("query", "round", "get", "2", "-o", "json"));
+        using (var doc = JsonDocument.Parse(edited.Out))
+        {
+            var r = doc.RootElement.GetProperty("round");
+            Assert.Equal(["yes", "no", "maybe"], r.GetProperty("vote_options").EnumerateArray().Select(e => e.GetString()!).ToArray());
+            Assert.Equal("5", r.GetProperty("max_votes_per_option").GetString());
+            Assert.True(r.GetProperty("deactivate_enabled").GetBoolean());
+            Assert.Equal("20", r.GetProperty("voice_credit_mode").GetProperty("unified_amount").GetString());
+            Assert.Equal(TestNode.Address1, r.GetProperty("registration_mode").GetProperty("static_whitelist").GetProperty("users")[0].GetProperty("address").GetString());
+        }
         var get = await InsuranceCliTests.QueryUntilAsync(o => o.Contains("City budget"), Q("query", "round", "get", "1"));
         Assert.Contains("round.info.title: Budget", get.Out);
         Assert.Contains("round.info.description: City budget 2027", get.Out);
@@ -156,6 +172,16 @@ public class RoundCliTests
             Assert.Equal("2", s.GetProperty("num_sign_ups").GetString());
             Assert.Equal((46000000 + 2 * 48000 + 3 * 121000).ToString(CultureInfo.InvariantCulture), s.GetProperty("escrow").GetString());
         }
+
+        // A prebuilt message through the tools path; its encryption key cannot be used twice.
+        var raw = VotePayload.Votes(voterB, Coordinator.PublicKey, 1, 1, [(2u, (UInt128)1)], 1)[0];
+        string[] publish = ["tx", "round", "publish", "bob", "1", "--message", string.Join(",", raw.Message.Data), "--enc-pubkey", $"{raw.EncPubKey.X},{raw.EncPubKey.Y}"];
+        var published4 = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx(publish));
+        Ok(published4);
+        Assert.Contains("msg_chain_length: 4", published4.Out);
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx(publish)), "encryption public key already used");
+        OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "publish", "bob", "1", "--message", "1,2,3", "--enc-pubkey", $"{raw.EncPubKey.X},{raw.EncPubKey.Y}")),
+            "round 1 takes 10 elements per message, got 3");
 
         // Vote errors: one line each, before or from the chain.
         OneLine(await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "vote", "alice", "1", "--maci-key", keyA, "--vote", "7:1")), "option 7 does not exist");
