@@ -15,6 +15,9 @@ public class InsuranceCliTests
 {
     private const string Pass = "--keyring-passphrase=correct horse battery";
 
+    /// <summary>The secp256k1 generator, compressed: a valid oracle key.</summary>
+    private const string OracleKeyHex = "0279BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798";
+
     [Fact]
     public async Task Operator_register_deposit_query_withdraw_and_errors()
     {
@@ -147,10 +150,12 @@ public class InsuranceCliTests
         var start = DateTimeOffset.UtcNow.AddSeconds(300).ToUnixTimeSeconds();
         var created = await RunTxAsync(node.RpcUrl, Tx("tx", "round", "create", "alice", "--operator", TestNode.Address0, "--title", "Open",
             "--option", "a", "--option", "b", "--voting-start", start.ToString(), "--voting-end", (start + 700).ToString(), "--circuit", "2-1-1-5",
-            "--voice-credits", "10", "--whitelist", TestNode.Address1));
+            "--dynamic-credits", "--oracle-pubkey", OracleKeyHex));
         Assert.True(created.Code == 0, created.Err);
         var round = await QueryUntilAsync(text => text.Contains("round.id: 1"), "query", "round", "get", "1", "--node", node.RpcUrl);
         Assert.Contains($"round.coordinator.x: {second.X}", round.Out);
+        Assert.Contains($"round.registration_mode.oracle.oracle_pubkey: {Convert.ToBase64String(Convert.FromHexString(OracleKeyHex))}", round.Out);
+        Assert.Contains("round.voice_credit_mode.dynamic: true", round.Out);
         var rotate = await RunTxAsync(node.RpcUrl, Tx("tx", "operator", "update", "alice", "--pubkey", $"{first.X},{first.Y}"));
         Assert.Equal(1, rotate.Code);
         Assert.Contains("code 22", rotate.Err);
