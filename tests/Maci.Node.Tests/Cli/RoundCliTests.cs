@@ -209,6 +209,11 @@ public class RoundCliTests
         var deactivate = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "publish-deactivate", "bob", "1", "--maci-private-key", "333"));
         Ok(deactivate);
         Assert.Contains("dmsg_chain_length: 1", deactivate.Out);
+        var dmsg = (await PublishedMessagesAsync(node, deactivate.Out.Split('\n')[0]["txhash: ".Length..].Trim(), "publish_deactivate_message")).Single();
+        Assert.True(MaciMessage.TryDecrypt(dmsg.Data, dmsg.Enc, Coordinator.SecretScalar, out var dcmd));
+        Assert.Equal((0u, 1u, 0u, UInt128.Zero, 1u), (dcmd.Command.Nonce, dcmd.Command.StateIndex, dcmd.Command.VoteOptionIndex, dcmd.Command.NewVotes, dcmd.Command.PollId));
+        Assert.Equal(default, dcmd.Command.NewPublicKey);
+        Assert.True(dcmd.VerifySignature(voterB.PublicKey));
         var badProof = Path.Combine(home, "deactivate-proof.json");
         File.WriteAllText(badProof, FixtureProof("proofDeactivate"));
         var refused = await InsuranceCliTests.RunTxAsync(node.RpcUrl, Tx("tx", "round", "process-deactivate", "alice", "1", "--size", "1",
@@ -366,8 +371,8 @@ public class RoundCliTests
             .Select(c => long.Parse(c.GetProperty("amount").GetString()!, CultureInfo.InvariantCulture)).SingleOrDefault();
     }
 
-    /// <summary>The publish_message events of a tx: message data and encryption key, in chain order.</summary>
-    private static async Task<List<(Fr[] Data, BabyJubjubPoint Enc)>> PublishedMessagesAsync(ClockNode node, string hash)
+    /// <summary>The message events (publish_message or publish_deactivate_message) of a tx: data and encryption key, in chain order.</summary>
+    private static async Task<List<(Fr[] Data, BabyJubjubPoint Enc)>> PublishedMessagesAsync(ClockNode node, string hash, string type = "publish_message")
     {
         var r = await CliRunner.RunAsync("query", "tx", hash, "--node", node.RpcUrl, "-o", "json");
         Ok(r);
@@ -375,7 +380,7 @@ public class RoundCliTests
         var list = new List<(Fr[], BabyJubjubPoint)>();
         foreach (var e in doc.RootElement.GetProperty("tx_result").GetProperty("events").EnumerateArray())
         {
-            if (e.GetProperty("type").GetString() != "publish_message") continue;
+            if (e.GetProperty("type").GetString() != type) continue;
             // First value per key: the SDK appends its own msg_index attribute to every event of a msg.
             var attrs = e.GetProperty("attributes").EnumerateArray().GroupBy(a => a.GetProperty("key").GetString()!)
                 .ToDictionary(g => g.Key, g => g.First().GetProperty("value").GetString()!);
