@@ -18,6 +18,7 @@ public static class KeysCommands
         keys.Subcommands.Add(List(io));
         keys.Subcommands.Add(Show(io));
         keys.Subcommands.Add(Delete(io));
+        keys.Subcommands.Add(MaciKeysCommands.Create(io));
         return keys;
     }
 

@@ -23,6 +23,7 @@ public static class QueryCommands
         query.Subcommands.Add(Block(io));
         query.Subcommands.Add(OperatorQueryCommands.Create(io));
         query.Subcommands.Add(InsuranceQueryCommands.Create(io));
+        query.Subcommands.Add(RoundQueryCommands.Create(io));
         return query;
     }
 

@@ -23,6 +23,7 @@ public static class TxCommands
         tx.Subcommands.Add(bank);
         tx.Subcommands.Add(OperatorTxCommands.Create(io));
         tx.Subcommands.Add(InsuranceTxCommands.Create(io));
+        tx.Subcommands.Add(RoundTxCommands.Create(io));
         return tx;
     }
 
@@ -52,9 +53,10 @@ public static class TxCommands
     /// <summary>
     /// The shared pipeline of every tx command: resolve the signer, build the msgs for its address, simulate (gas auto),
     /// sign DIRECT, broadcast_tx_sync, wait for inclusion, print, and fail with one line when the tx failed.
+    /// <paramref name="report"/> names event attributes of the included tx to print too (e.g. a new round id).
     /// </summary>
     public static async Task<int> SubmitAsync(ParseResult parse, TxFlags flags, CliIo io, string from,
-        Func<string, IReadOnlyList<IMessage>> buildMsgs, CancellationToken ct)
+        Func<string, IReadOnlyList<IMessage>> buildMsgs, CancellationToken ct, IReadOnlyList<TxEventField>? report = null)
     {
         var json = CliOptions.IsJson(parse.GetValue(flags.Output)!);
         var ring = KeysCommands.Open(parse.GetValue(flags.Home)!);
@@ -86,12 +88,16 @@ public static class TxCommands
 
         var key = ring.Unlock(info.Name, Passphrase.Resolve(parse.GetValue(flags.Passphrase), io));
         var txBytes = TxBuilder.Sign(body, key, account.AccountNumber, account.Sequence, chain, fee, gasLimit);
-        var result = await BroadcastAsync(rpc, txBytes, parse.GetValue(flags.NoWait) ? null : Config.DurationText.Parse(parse.GetValue(flags.Timeout)!), ct);
+        var (result, events) = await BroadcastAsync(rpc, txBytes, parse.GetValue(flags.NoWait) ? null : Config.DurationText.Parse(parse.GetValue(flags.Timeout)!), ct);
+        foreach (var field in report ?? [])
+            if (EventAttribute(events, field) is { } value) result[field.Name] = value;
         if (json) io.Json(result);
         else
         {
             io.Line($"txhash: {result["txhash"]}");
             if (result["height"] is { } h) io.Line($"height: {h}\ncode: {result["code"]}\ngas_used: {result["gas_used"]}\ngas_wanted: {result["gas_wanted"]}");
+            foreach (var field in report ?? [])
+                if (result[field.Name] is { } v) io.Line($"{field.Name}: {v}");
         }
         var code = (uint?)result["code"] ?? 0;
         if (code != 0) throw new CliException($"tx {result["txhash"]} failed with code {code} ({result["codespace"]}): {result["raw_log"]}");
@@ -134,7 +140,12 @@ public static class TxCommands
         return [new Coin { Denom = price.Denom, Amount = price.RequiredFee(gasLimit).ToString() }];
     }
 
-    private static async Task<JsonObject> BroadcastAsync(NodeRpcClient rpc, byte[] tx, TimeSpan? wait, CancellationToken ct)
+    private static string? EventAttribute(JsonArray? events, TxEventField field) =>
+        events?.Where(e => (string?)e?["type"] == field.EventType)
+            .SelectMany(e => e!["attributes"] as JsonArray ?? [])
+            .LastOrDefault(a => (string?)a?["key"] == field.Attribute)?["value"]?.GetValue<string>();
+
+    private static async Task<(JsonObject Result, JsonArray? Events)> BroadcastAsync(NodeRpcClient rpc, byte[] tx, TimeSpan? wait, CancellationToken ct)
     {
         var check = await rpc.CallAsync("broadcast_tx_sync", new JsonObject { ["tx"] = Convert.ToBase64String(tx) }, ct);
         var hash = (string)check["hash"]!;
@@ -146,7 +157,7 @@ public static class TxCommands
             ["codespace"] = (string?)check["codespace"] ?? "",
             ["raw_log"] = (string?)check["log"] ?? "",
         };
-        if (code != 0 || wait is null) return result;
+        if (code != 0 || wait is null) return (result, null);
         var deadline = DateTime.UtcNow + wait.Value;
         while (DateTime.UtcNow < deadline)
         {
@@ -161,7 +172,7 @@ public static class TxCommands
                 result["raw_log"] = (string?)r["log"] ?? "";
                 result["gas_wanted"] = (string?)r["gas_wanted"] ?? "0";
                 result["gas_used"] = (string?)r["gas_used"] ?? "0";
-                return result;
+                return (result, r["events"] as JsonArray);
             }
             await Task.Delay(200, ct);
         }
