@@ -16,7 +16,10 @@ namespace Maci.Node.Hosting;
 /// <summary>
 /// Drives a running node with signed bank sends from concurrent clients over loopback JSON-RPC
 /// (broadcast_tx_sync), then checks every tx was included exactly once and measures inclusion latency.
-/// Used by the "nodeload" bench suite and its functional test.
+/// Used by the "nodeload" bench suite and its functional test. A slow machine must not turn into lost
+/// or refused txs: a broadcast that times out or loses its connection is sent again (the mempool's
+/// "already in cache" answer to a resend means the first attempt got in), a full mempool is waited out,
+/// and only the run's own txs count as included.
 /// </summary>
 public static class NodeLoadDriver
 {
@@ -31,6 +34,7 @@ public static class NodeLoadDriver
     {
         var chainId = node.Genesis.ChainId;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { Timeout = TimeSpan.FromSeconds(60) };
+        var runDeadline = DateTime.UtcNow + timeout;
         var url = node.RpcAddress;
         var funder = CosmosHdWallet.FromMnemonic(funderMnemonic);
         var funderAccount = await AccountAsync(node, funder.Bech32Address("maci"));
@@ -41,14 +45,14 @@ public static class NodeLoadDriver
         for (var i = 0; i < clients; i++)
         {
             var tx = Send(funder, funderAccount.AccountNumber, funderAccount.Sequence + (ulong)i, keys[i].Bech32Address("maci"), 1_000_000_000, chainId);
-            var (code, log) = await BroadcastAsync(http, url, tx, ct);
+            var (code, log) = await SubmitAsync(http, url, tx, runDeadline, ct);
             if (code != 0) throw new InvalidOperationException($"funding tx refused with code {code}: {log}");
             fundHashes.Add(TxHash.Compute(tx));
         }
-        var fundDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // The index holds a tx only once its block is committed, so the funded accounts can be queried then.
         while (fundHashes.Any(h => node.Backend.TxIndex.Get(h) is null))
         {
-            if (DateTime.UtcNow > fundDeadline) throw new TimeoutException("funding txs were not included");
+            if (DateTime.UtcNow > runDeadline) throw new TimeoutException("funding txs were not included");
             await Task.Delay(50, ct);
         }
         var accounts = await Task.WhenAll(keys.Select(k => AccountAsync(node, k.Bech32Address("maci"))));
@@ -64,7 +68,9 @@ public static class NodeLoadDriver
             {
                 var now = Stopwatch.GetTimestamp();
                 var hash = Convert.ToHexString(((Rpc.TxEvent)e).Tx.Hash);
-                if (sentAt.TryGetValue(hash, out var t0)) latencies.Add(now - t0);
+                // Only the run's txs count (a funding tx's event can still arrive after the subscription).
+                if (!sentAt.TryGetValue(hash, out var t0)) continue;
+                latencies.Add(now - t0);
                 included.AddOrUpdate(hash, 1, (_, n) => n + 1);
                 if (sentAt.Count == totalTxs && included.Count >= totalTxs) return;
             }
@@ -93,24 +99,16 @@ public static class NodeLoadDriver
                 var tx = Send(key, acc.AccountNumber, acc.Sequence + (ulong)i, funder.Bech32Address("maci"), 1, chainId);
                 var hash = Convert.ToHexString(TxHash.Compute(tx));
                 sentAt[hash] = Stopwatch.GetTimestamp();
-                while (true)
+                var (code, _) = await SubmitAsync(http, url, tx, runDeadline, ct);
+                if (code != 0)
                 {
-                    var (code, log) = await BroadcastAsync(http, url, tx, ct);
-                    if (code == 0) break;
-                    if (code == uint.MaxValue && log.Contains("mempool is full", StringComparison.Ordinal))
-                    {
-                        await Task.Delay(50, ct);
-                        continue;
-                    }
                     Interlocked.Increment(ref refused);
                     sentAt.TryRemove(hash, out _);
-                    break;
                 }
             }
         }, ct)));
 
-        var deadline = Task.Delay(timeout, ct);
-        while (included.Count < sentAt.Count && !deadline.IsCompleted) await Task.WhenAny(Task.Delay(50, ct), deadline);
+        while (included.Count < sentAt.Count && DateTime.UtcNow < runDeadline) await Task.Delay(50, ct);
         var elapsed = Stopwatch.GetElapsedTime(started);
         await sampling.CancelAsync();
         await sampler;
@@ -147,6 +145,41 @@ public static class NodeLoadDriver
         var msg = new MsgSend { FromAddress = key.Bech32Address("maci"), ToAddress = to };
         msg.Amount.Add(new Coin { Denom = "umaci", Amount = amount.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return TxBuilder.Sign(TxBuilder.Body([msg], ""), key, accountNumber, sequence, chainId, [new Coin { Denom = "umaci", Amount = "500" }], 200_000);
+    }
+
+    /// <summary>
+    /// broadcast_tx_sync until the node gives a verdict: a full mempool is retried after a pause; a timeout or a
+    /// dropped connection is retried with the same tx, and then "tx already exists in cache" means an earlier
+    /// attempt was admitted (or even committed), so it counts as accepted. Gives up at <paramref name="deadline"/>.
+    /// </summary>
+    private static async Task<(uint Code, string Log)> SubmitAsync(HttpClient http, Uri url, byte[] tx, DateTime deadline, CancellationToken ct)
+    {
+        var resent = false;
+        while (true)
+        {
+            (uint Code, string Log) answer;
+            try
+            {
+                answer = await BroadcastAsync(http, url, tx, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or TaskCanceledException or IOException
+                                          && DateTime.UtcNow < deadline)
+            {
+                resent = true;
+                await Task.Delay(100, ct);
+                continue;
+            }
+            if (answer.Code == uint.MaxValue && DateTime.UtcNow < deadline)
+            {
+                if (answer.Log.Contains("mempool is full", StringComparison.Ordinal))
+                {
+                    await Task.Delay(50, ct);
+                    continue;
+                }
+                if (resent && answer.Log.Contains("tx already exists in cache", StringComparison.Ordinal)) return (0, "");
+            }
+            return answer;
+        }
     }
 
     /// <summary>broadcast_tx_sync; a JSON-RPC error (e.g. mempool full) comes back as code uint.MaxValue with its message.</summary>
