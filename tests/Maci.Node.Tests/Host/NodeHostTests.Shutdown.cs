@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
+using Maci.Node.Hosting;
 using Maci.Proto.Cosmos.Bank.V1Beta1;
 
 namespace Maci.Node.Tests.Host;
@@ -78,6 +79,23 @@ public partial class NodeHostTests
         Assert.Null(again.Host.App.CheckInvariants());
         await again.DisposeAsync();
         TestNode.DeleteHome(home);
+    }
+
+    [Fact]
+    public async Task In_flight_gate_close_waits_for_calls_in_progress_then_refuses_new_ones()
+    {
+        var gate = new InFlightGate();
+        var first = gate.Enter();
+        var second = gate.Enter();
+        var closed = gate.CloseAsync();
+        Assert.False(closed.IsCompleted);
+        Assert.Contains("shutting down", Assert.Throws<InvalidOperationException>(() => gate.Enter()).Message);
+        first.Dispose();
+        Assert.False(closed.IsCompleted);
+        Assert.Equal(1, gate.InFlight);
+        second.Dispose();
+        await closed;
+        Assert.True(gate.CloseAsync().IsCompleted);
     }
 
     private static bool IsShutdownError(Exception e) => e is HttpRequestException or InvalidOperationException or ObjectDisposedException
