@@ -55,16 +55,18 @@ public partial class NodeHostTests
         Assert.Equal(before + 782, await node.BalanceAsync(TestNode.Address1));
     }
 
-    [Fact]
-    public async Task A_stop_between_commit_and_indexing_is_indexed_on_restart()
+    [Theory]
+    [InlineData(ProducerStage.Committed)]  // committed, not indexed: restart indexes it
+    [InlineData(ProducerStage.BlockSaved)] // stored, not committed: restart replays it, then indexes it
+    public async Task A_stop_between_commit_and_indexing_is_indexed_on_restart(ProducerStage crashAt)
     {
         var home = TestNode.NewHome();
         string hash;
         long height;
         long before;
         await using (var node = await TestNode.StartAsync(home, stages: (stage, block) =>
-                         stage == ProducerStage.Committed && block.Txs.Count > 0
-                             ? throw new IOException("simulated crash after Commit")
+                         stage == crashAt && block.Txs.Count > 0
+                             ? throw new IOException($"simulated crash at {stage}")
                              : ValueTask.CompletedTask))
         {
             before = await node.BalanceAsync(TestNode.Address1);
@@ -75,7 +77,7 @@ public partial class NodeHostTests
             await node.Host.Completion.WaitAsync(TimeSpan.FromSeconds(60));
             Assert.IsType<IOException>(node.Host.Failed);
             height = node.Host.Backend.Blocks.Height;
-            Assert.Equal(height, node.Host.App.LastCommitted.Height);
+            Assert.Equal(crashAt == ProducerStage.Committed ? height : height - 1, node.Host.App.LastCommitted.Height);
             Assert.Equal(height - 1, node.Host.Backend.BlockIndex.IndexedHeight);
             Assert.Equal(0, await node.TxSearchCountAsync(hash));
             Assert.Equal(height - 1, await node.StatusHeightAsync());
