@@ -14,7 +14,7 @@ public partial class NodeHostTests
     public async Task Disposing_with_queries_in_flight_closes_cleanly_and_the_home_reopens()
     {
         var home = TestNode.NewHome();
-        var node = await TestNode.StartAsync(home, interval: TimeSpan.FromMilliseconds(50), grpc: true);
+        await using var node = await TestNode.StartAsync(home, interval: TimeSpan.FromMilliseconds(50), grpc: true); // disposed below too
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         using var ws = await node.WebSocketAsync(cts.Token);
         await TestNode.SendJsonAsync(ws, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"subscribe\",\"params\":{\"query\":\"tm.event='NewBlock'\"}}", cts.Token);
