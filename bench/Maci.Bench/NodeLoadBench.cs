@@ -45,7 +45,7 @@ public static class NodeLoadBench
             MempoolSize = Math.Max(5000, txs + clients),
         }, NullLoggerFactory.Instance);
         var r = await NodeLoadDriver.RunAsync(node, FunderMnemonic, txs, clients, TimeSpan.FromMinutes(10));
-        Console.WriteLine($"  sent {r.Sent}, included {r.Included}, duplicates {r.Duplicates}, lost {r.Lost}, refused {r.Refused}");
+        Console.WriteLine($"  sent {r.Sent}, included {r.Included}, duplicates {r.Duplicates}, lost {r.Lost}, refused {r.Refused}, resent {r.Resent}");
         Console.WriteLine($"  blocks {r.FirstHeight}..{r.LastHeight}, throughput {r.TxPerSecond:F0} tx/s");
         Console.WriteLine($"  inclusion latency p50 {r.P50.TotalMilliseconds:F0} ms, p99 {r.P99.TotalMilliseconds:F0} ms");
         Console.WriteLine($"  peak managed heap {r.PeakManagedBytes / (1024 * 1024)} MiB");

@@ -35,6 +35,21 @@ internal sealed partial class GrpcServerCall
 
     private async Task RunAsync(GrpcMethod method)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var status = StatusCode.Cancelled;
+        try
+        {
+            status = await RunCallAsync(method);
+        }
+        finally
+        {
+            _options.CallCompleted?.Invoke(method.FullName, status, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>Runs the call; returns its final status (Cancelled when abandoned because the client went away).</summary>
+    private async Task<StatusCode> RunCallAsync(GrpcMethod method)
+    {
         TimeSpan? timeout = null;
         var timeoutHeader = _http.Request.Headers[GrpcProtocol.TimeoutHeader].ToString();
         if (timeoutHeader.Length > 0)
@@ -42,7 +57,7 @@ internal sealed partial class GrpcServerCall
             if (!GrpcTimeout.TryParse(timeoutHeader, out var parsed))
             {
                 await CompleteAsync(StatusCode.Internal, $"Invalid grpc-timeout header value '{timeoutHeader}'.", []);
-                return;
+                return StatusCode.Internal;
             }
             timeout = parsed;
         }
@@ -72,9 +87,13 @@ internal sealed partial class GrpcServerCall
             // sees its token cancelled and anything it writes later is refused.
             await WaitForReadToStopAsync();
             _ = ObserveLateHandlerAsync(work, method.FullName, registration, callCts, deadlineCts);
-            if (aborted.IsCancellationRequested) await AbandonAsync();
-            else await CompleteAsync(StatusCode.DeadlineExceeded, "Deadline exceeded.", context.SnapshotTrailers());
-            return;
+            if (aborted.IsCancellationRequested)
+            {
+                await AbandonAsync();
+                return StatusCode.Cancelled;
+            }
+            await CompleteAsync(StatusCode.DeadlineExceeded, "Deadline exceeded.", context.SnapshotTrailers());
+            return StatusCode.DeadlineExceeded;
         }
 
         try
@@ -82,6 +101,7 @@ internal sealed partial class GrpcServerCall
             var (status, message) = await OutcomeAsync(work, method.FullName, aborted);
             if (status is null) await AbandonAsync();
             else await CompleteAsync(status.Value, message, context.SnapshotTrailers());
+            return status ?? StatusCode.Cancelled;
         }
         finally
         {

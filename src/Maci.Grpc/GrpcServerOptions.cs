@@ -21,6 +21,13 @@ public sealed record GrpcServerOptions
     /// <summary>Clock for deadlines (grpc-timeout).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Called once per routed call when its final status is known, with the full method name
+    /// ("package.Service/Method"), the status (Cancelled when the client went away) and the time since the
+    /// call arrived. For metrics; it must be cheap and must not throw.
+    /// </summary>
+    public Action<string, StatusCode, TimeSpan>? CallCompleted { get; init; }
+
     /// <summary>Logging of the standalone <see cref="GrpcServer"/>; by default nothing is logged.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 

@@ -98,10 +98,16 @@ public sealed class NodeHost : IAsyncDisposable
             _log.LogInformation("InitChain chain_id={ChainId} app_hash={AppHash}", Genesis.ChainId, Convert.ToHexString(genesisAppHash));
         }
         var clock = _options.Clock ?? (() => ChainTime.FromDateTimeOffset(DateTimeOffset.UtcNow));
-        Producer = new BlockProducer(factory, blockApp, blocks, txIndex, blockIndex, mempool, events, genesisAppHash, clock, Genesis.InitialHeight);
+        Producer = new BlockProducer(factory, blockApp, blocks, txIndex, blockIndex, mempool, events, genesisAppHash, clock, Genesis.InitialHeight)
+        {
+            StageReached = _options.ProducerStageHook,
+        };
         if (blocks.Height > info.LastBlockHeight)
             _log.LogInformation("Replaying blocks {From}..{To}", info.LastBlockHeight + 1, blocks.Height);
         await Producer.ReplayAsync(info.LastBlockHeight, ct);
+        // A stop between Commit and indexing leaves the indexes behind the block store: catch them up.
+        var reindexed = Producer.ReindexMissing();
+        if (reindexed > 0) _log.LogInformation("Indexed {Count} stored heights missing from the tx/block index", reindexed);
 
         var nodeInfo = new NodeInfo(NodeStatusBuilder.NodeId(key.PubKey), Genesis.ChainId, _options.Moniker,
             AppVersion: appConfig.AppVersion, RpcAddress: $"tcp://{_options.Rpc}");
@@ -110,12 +116,13 @@ public sealed class NodeHost : IAsyncDisposable
         if (blocks.Height == 0) await ProduceAsync(ct);
         _log.LogInformation("Chain {ChainId} at height {Height}", Genesis.ChainId, blocks.Height);
 
-        _rpc = await RpcHttpServer.StartAsync(new MeasuredChainBackend(Backend, Metrics),
-            new RpcServerOptions(_options.Rpc.Address, _options.Rpc.Port), ct);
+        _rpc = await RpcHttpServer.StartAsync(Backend,
+            new RpcServerOptions(_options.Rpc.Address, _options.Rpc.Port) { CallObserver = Metrics.RecordRpc }, ct);
         if (_options.Grpc is { } grpcEndpoint)
         {
             var registry = NodeGrpcServices.CreateRegistry(this);
-            _grpc = await GrpcServer.StartAsync(registry, new GrpcServerOptions { Endpoint = grpcEndpoint }, _loggerFactory, ct);
+            _grpc = await GrpcServer.StartAsync(registry,
+                new GrpcServerOptions { Endpoint = grpcEndpoint, CallCompleted = Metrics.RecordGrpc }, _loggerFactory, ct);
         }
         if (_options.Metrics is { } metricsEndpoint)
             _metricsServer = await MetricsServer.StartAsync(Metrics, metricsEndpoint, ct);
@@ -149,11 +156,15 @@ public sealed class NodeHost : IAsyncDisposable
             try
             {
                 await Task.Delay(_options.BlockInterval, ct);
-                await ProduceAsync(ct);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
                 return;
+            }
+            try
+            {
+                // A height is never cut short: stopping waits for the block in progress to be committed.
+                await ProduceAsync(CancellationToken.None);
             }
             catch (Exception e)
             {
@@ -171,25 +182,63 @@ public sealed class NodeHost : IAsyncDisposable
     /// <summary>Completes when block production stops (on <see cref="StopAsync"/> or a failure).</summary>
     public Task Completion => _loop ?? Task.CompletedTask;
 
+    /// <summary>Stops block production after the height in progress (servers and stores stay open until disposal).</summary>
     public async Task StopAsync()
     {
         if (_disposed) return;
-        await _stop.CancelAsync();
+        await StopProducingAsync();
+    }
+
+    private async Task StopProducingAsync()
+    {
+        if (!_stop.IsCancellationRequested) await _stop.CancelAsync();
         if (_loop is not null) await _loop;
     }
 
+    /// <summary>
+    /// Shuts down so that nothing can use the application or a database once it is closed: end event
+    /// subscriptions (websocket and gRPC streams), stop the servers (in-flight requests complete), stop
+    /// producing (after the height in progress), close the mempool and the backend (waiting for CheckTx and
+    /// calls still running, e.g. broadcast_tx_async's CheckTx or a gRPC handler past its deadline), then
+    /// dispose the application and close its database and the block store. Every step runs even if an
+    /// earlier one fails; failures are logged.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;
-        await StopAsync();
         _disposed = true;
-        if (_metricsServer is not null) await _metricsServer.DisposeAsync();
-        if (_grpc is not null) await _grpc.DisposeAsync();
-        if (_rpc is not null) await _rpc.DisposeAsync();
-        App?.Dispose();
-        _appStore?.Dispose();
-        _blockDb?.Dispose();
+        Backend?.Events.Close();
+        await Step("metrics server", () => _metricsServer?.DisposeAsync());
+        await Step("gRPC server", () => _grpc?.DisposeAsync());
+        await Step("RPC server", () => _rpc?.DisposeAsync());
+        await Step("block production", () => new ValueTask(StopProducingAsync()));
+        if (Backend is not null)
+        {
+            await Step("mempool", () => new ValueTask(Backend.Mempool.CloseAsync()));
+            await Step("backend calls", () => new ValueTask(Backend.Calls.CloseAsync()));
+        }
+        await Step("application", () => Dispose(App));
+        await Step("application database", () => Dispose(_appStore));
+        await Step("block store", () => Dispose(_blockDb));
         _stop.Dispose();
         Metrics.Dispose();
+    }
+
+    private static ValueTask Dispose(IDisposable? d)
+    {
+        d?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task Step(string what, Func<ValueTask?> step)
+    {
+        try
+        {
+            if (step() is { } pending) await pending;
+        }
+        catch (Exception e)
+        {
+            _log.LogError(e, "Shutdown: stopping the {What} failed", what);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Maci.Node.Chain;
+using Maci.Node.Producer;
 
 namespace Maci.Node.Hosting;
 
@@ -22,4 +23,7 @@ public sealed record NodeHostOptions
 
     /// <summary>Block time source (tests may pin it); defaults to the wall clock, which only the proposer reads.</summary>
     public Func<ChainTime>? Clock { get; init; }
+
+    /// <summary>Test hook: see <see cref="BlockProducer.StageReached"/> (pause or fail a height between its steps).</summary>
+    public Func<ProducerStage, Block, ValueTask>? ProducerStageHook { get; init; }
 }

@@ -16,6 +16,7 @@ public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, 
     private readonly Dictionary<string, LinkedListNode<PendingTx>> _byHash = new(StringComparer.Ordinal);
     private readonly TxCache _cache = new(options.CacheSize);
     private long _bytes;
+    private bool _closed;
 
     private sealed record PendingTx(byte[] Tx, string Key, long GasWanted, long Height);
 
@@ -44,6 +45,7 @@ public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, 
         await _updateGate.WaitAsync(ct);
         try
         {
+            if (_closed) throw new InvalidOperationException("the mempool is closed (the node is shutting down)");
             var key = Convert.ToHexString(TxHash.Compute(tx));
             lock (_data)
             {
@@ -58,7 +60,9 @@ public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, 
             CheckTxResult result;
             try
             {
-                result = await checkTx(tx, CheckTxKind.New, ct);
+                // Once asked, the application's answer is recorded even if the caller gave up: an application
+                // may have advanced its CheckTx state (e.g. a sequence) for this tx, and the pool must match it.
+                result = await checkTx(tx, CheckTxKind.New, CancellationToken.None);
             }
             catch
             {
@@ -156,6 +160,17 @@ public sealed class TxMempool(MempoolOptions options, Func<byte[], CheckTxKind, 
                 if (!Options.KeepInvalidTxsInCache) _cache.Remove(p.Key);
             }
         }
+    }
+
+    /// <summary>
+    /// Waits for the CheckTx in progress (and a commit holding the lock) to finish, then refuses every later
+    /// CheckTx with <see cref="InvalidOperationException"/>, so the application is no longer called.
+    /// </summary>
+    public async Task CloseAsync()
+    {
+        await _updateGate.WaitAsync();
+        _closed = true;
+        _updateGate.Release();
     }
 
     /// <summary>Drops everything, including the cache (unsafe_flush_mempool).</summary>

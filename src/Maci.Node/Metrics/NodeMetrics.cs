@@ -6,7 +6,8 @@ namespace Maci.Node.Metrics;
 
 /// <summary>
 /// The node's instruments (meter "Maci.Node"): chain height, committed txs, mempool size, block production
-/// time, time between blocks and RPC backend latency. Exported by <see cref="PrometheusExporter"/>.
+/// time, block time (between consecutive blocks), JSON-RPC latency by method and gRPC latency by full method
+/// and status code. Exported by <see cref="PrometheusExporter"/>.
 /// </summary>
 public sealed class NodeMetrics : IDisposable
 {
@@ -19,6 +20,7 @@ public sealed class NodeMetrics : IDisposable
     private readonly Histogram<double> _blockProduction;
     private readonly Histogram<double> _blockInterval;
     private readonly Histogram<double> _rpcLatency;
+    private readonly Histogram<double> _grpcLatency;
     private IChainBackend? _backend;
     private long _height;
     private long _lastBlockUnixMs;
@@ -33,7 +35,9 @@ public sealed class NodeMetrics : IDisposable
         _blocks = _meter.CreateCounter<long>("maci_blocks_total", description: "Blocks produced by this node");
         _blockProduction = _meter.CreateHistogram<double>("maci_block_production_seconds", description: "Time to propose, execute, store and commit a block");
         _blockInterval = _meter.CreateHistogram<double>("maci_block_interval_seconds", description: "Block time: header time difference between consecutive blocks");
-        _rpcLatency = _meter.CreateHistogram<double>("maci_rpc_backend_seconds", description: "Latency of RPC calls into the node backend, by call");
+        _rpcLatency = _meter.CreateHistogram<double>("maci_rpc_request_seconds",
+            description: "JSON-RPC call latency (HTTP and websocket) by method and outcome (ok/error)");
+        _grpcLatency = _meter.CreateHistogram<double>("maci_grpc_request_seconds", description: "gRPC call latency by full method and status code");
     }
 
     public Meter Meter => _meter;
@@ -58,8 +62,15 @@ public sealed class NodeMetrics : IDisposable
         if (last != 0 && ms > last) _blockInterval.Record((ms - last) / 1000.0);
     }
 
-    public void RecordRpc(string call, TimeSpan elapsed) =>
-        _rpcLatency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("call", call));
+    /// <summary>One JSON-RPC call (matches <see cref="Rpc.RpcServerOptions.CallObserver"/>).</summary>
+    public void RecordRpc(string method, TimeSpan elapsed, bool failed) =>
+        _rpcLatency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("method", method),
+            new KeyValuePair<string, object?>("outcome", failed ? "error" : "ok"));
+
+    /// <summary>One gRPC call (matches <see cref="Maci.Grpc.GrpcServerOptions.CallCompleted"/>).</summary>
+    public void RecordGrpc(string fullMethod, Maci.Grpc.StatusCode status, TimeSpan elapsed) =>
+        _grpcLatency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("method", fullMethod),
+            new KeyValuePair<string, object?>("code", status.ToString()));
 
     public void Dispose() => _meter.Dispose();
 }

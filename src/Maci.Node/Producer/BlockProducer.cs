@@ -7,8 +7,10 @@ namespace Maci.Node.Producer;
 
 /// <summary>
 /// The embedded single-validator block producer: reaps the mempool, runs the application through one
-/// height in CometBFT's order, stores and indexes the block, commits, updates the mempool and publishes
-/// NewBlock and Tx events. Heights are produced one at a time.
+/// height in CometBFT's order, stores the block and its results, commits, updates the mempool, indexes
+/// the txs and the block, and publishes NewBlock and Tx events. Indexing and events come after Commit, as
+/// in CometBFT, so a client that finds a tx (tx, tx_search, a Tx event) can query the state it produced.
+/// Heights are produced one at a time.
 /// </summary>
 public sealed class BlockProducer(
     BlockFactory factory,
@@ -26,6 +28,12 @@ public sealed class BlockProducer(
     public const long MaxBlockSizeBytes = 104857600;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>
+    /// Called at each <see cref="ProducerStage"/> of a height with its block (tests use it to pause or fail a
+    /// height between steps). An exception stops the height there, as a crash would.
+    /// </summary>
+    public Func<ProducerStage, Block, ValueTask>? StageReached { get; init; }
 
     /// <summary>The bytes available to txs in a block (CometBFT's MaxDataBytes with no evidence).</summary>
     public static long MaxDataBytes(long blockMaxBytes, int validatorCount)
@@ -87,6 +95,36 @@ public sealed class BlockProducer(
         }
     }
 
+    /// <summary>
+    /// Indexes the stored heights above the index's marker (after a crash between Commit and indexing), from
+    /// the stored blocks and results. Call after <see cref="ReplayAsync"/>, before serving. Returns how many
+    /// heights were indexed.
+    /// </summary>
+    public int ReindexMissing()
+    {
+        var from = Math.Max(blockIndex.IndexedHeight + 1, blocks.Base);
+        var count = 0;
+        for (var h = from; h <= blocks.Height && h > 0; h++)
+        {
+            var block = blocks.LoadBlock(h) ?? throw new InvalidOperationException($"block {h} missing from the block store");
+            var results = blocks.LoadResults(h) ?? throw new InvalidOperationException($"results of block {h} missing from the block store");
+            Index(h, block.Txs, results);
+            count++;
+        }
+        return count;
+    }
+
+    private void Index(long height, IReadOnlyList<byte[]> txs, BlockResults results)
+    {
+        index.IndexBlock(height, txs, results.TxResults);
+        blockIndex.IndexBlock(height, results.FinalizeBlockEvents); // moves the indexed-height marker last
+    }
+
+    private async ValueTask Stage(ProducerStage stage, Block block)
+    {
+        if (StageReached is { } hook) await hook(stage, block);
+    }
+
     private async Task<ProducedBlock> ProduceLockedAsync(CancellationToken ct)
     {
         var latest = blocks.Height;
@@ -127,14 +165,19 @@ public sealed class BlockProducer(
         var results = new BlockResults(height, outcome.TxResults, outcome.Events, outcome.ValidatorUpdates,
             outcome.ConsensusParamUpdates, outcome.AppHash);
         blocks.SaveBlock(block, blockId, commit, results);
-        index.IndexBlock(height, txs, outcome.TxResults);
-        blockIndex.IndexBlock(height, outcome.Events);
+        await Stage(ProducerStage.BlockSaved, block);
 
-        using (await mempool.LockForCommitAsync(ct))
+        // The height is decided once stored: finish it whatever the caller's token says (a crash from here on
+        // is recovered by the handshake replay and ReindexMissing).
+        using (await mempool.LockForCommitAsync(CancellationToken.None))
         {
-            await app.CommitAsync(ct);
-            await mempool.UpdateAsync(height, txs, outcome.TxResults, ct);
+            await app.CommitAsync(CancellationToken.None);
+            await mempool.UpdateAsync(height, txs, outcome.TxResults, CancellationToken.None);
         }
+        await Stage(ProducerStage.Committed, block);
+
+        Index(height, txs, results);
+        await Stage(ProducerStage.Indexed, block);
 
         events.Publish(new NewBlockEvent(block, blockId, results));
         for (var i = 0; i < txs.Count; i++)

@@ -17,9 +17,10 @@ public static partial class CometJson
             case TxEvent tx:
                 w.WriteString("type", "tendermint/event/Tx");
                 w.WriteStartObject("value");
+                // abci.TxResult: every field omitempty, so the first tx of a block has no "index".
                 w.WriteStartObject("TxResult");
                 w.Int64String("height", tx.Tx.Height);
-                w.WriteNumber("index", tx.Tx.Index);
+                if (tx.Tx.Index != 0) w.WriteNumber("index", tx.Tx.Index);
                 w.WriteString("tx", Convert.ToBase64String(tx.Tx.Tx));
                 WriteExecTxResult(w, "result", tx.Tx.Result);
                 w.WriteEndObject();

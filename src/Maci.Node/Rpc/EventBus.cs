@@ -12,6 +12,7 @@ public sealed class EventBus(int maxClients = 100, int maxSubscriptionsPerClient
 
     private readonly Lock _gate = new();
     private readonly List<EventSubscription> _subscriptions = [];
+    private bool _closed;
 
     public int SubscriptionCount
     {
@@ -24,6 +25,7 @@ public sealed class EventBus(int maxClients = 100, int maxSubscriptionsPerClient
         var query = EventQuery.Parse(queryText);
         lock (_gate)
         {
+            if (_closed) throw new InvalidOperationException("the event bus is stopped (the node is shutting down)");
             var clients = _subscriptions.Select(s => s.ClientId).Distinct(StringComparer.Ordinal).ToList();
             if (!clients.Contains(clientId, StringComparer.Ordinal) && clients.Count >= maxClients)
                 throw new InvalidOperationException($"max_subscription_clients {maxClients} reached");
@@ -70,6 +72,19 @@ public sealed class EventBus(int maxClients = 100, int maxSubscriptionsPerClient
         EventSubscription[] targets;
         lock (_gate) targets = _subscriptions.Where(s => s.Query.Matches(e.Events)).ToArray();
         foreach (var s in targets) s.Deliver(e);
+    }
+
+    /// <summary>Ends every subscription (readers complete normally) and refuses new ones: websocket and gRPC streams end.</summary>
+    public void Close()
+    {
+        EventSubscription[] all;
+        lock (_gate)
+        {
+            _closed = true;
+            all = [.. _subscriptions];
+            _subscriptions.Clear();
+        }
+        foreach (var s in all) s.Complete();
     }
 
     internal void Remove(EventSubscription sub)

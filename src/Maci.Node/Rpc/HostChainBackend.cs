@@ -20,7 +20,7 @@ public sealed class HostChainBackend(
     Func<CancellationToken, ValueTask<AbciInfo>> info,
     Func<string, byte[], long, bool, CancellationToken, ValueTask<AbciQueryResponse>> query) : IChainBackend
 {
-    public NodeStatus GetStatus() => NodeStatusBuilder.FromStore(blocks, nodeInfo, factory.Validators[0]);
+    public NodeStatus GetStatus() => NodeStatusBuilder.FromStore(blocks, nodeInfo, factory.Validators[0], LatestHeight);
 
     public GenesisInfo Genesis { get; } = genesis;
 
@@ -32,6 +32,8 @@ public sealed class HostChainBackend(
     public IReadOnlyList<ValidatorInfo> ValidatorsAt(long height) => factory.Validators;
 
     public BlockStore Blocks { get; } = blocks;
+
+    public long LatestHeight => Math.Min(Blocks.Height, BlockIndex.IndexedHeight);
 
     public TxIndexer TxIndex { get; } = txIndex;
 

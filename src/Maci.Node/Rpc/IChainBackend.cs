@@ -25,6 +25,15 @@ public interface IChainBackend
 
     BlockStore Blocks { get; }
 
+    /// <summary>
+    /// The latest height the RPC serves as "latest" (status, block, commit, ... without a height): the latest
+    /// height the application has committed and the indexes hold. CometBFT reports its block store height,
+    /// which runs ahead of the application's committed state while a height executes; reporting the committed
+    /// and indexed height instead means a client can always abci_query at the height status reports and
+    /// find every tx of the blocks it can see.
+    /// </summary>
+    long LatestHeight => Math.Min(Blocks.Height, BlockIndex.IndexedHeight);
+
     TxIndexer TxIndex { get; }
 
     BlockIndexer BlockIndex { get; }

@@ -10,10 +10,12 @@ public static class NodeStatusBuilder
     /// Status as CometBFT computes it: hashes, heights and times from the newest and oldest stored
     /// blocks, app hashes from their headers (the state before each block). Throws while no block exists, since
     /// CosmJS rejects an empty latest_block_hash: produce the first block before serving RPC.
+    /// <paramref name="latestHeight"/> (default: the store height) is the height reported as latest, see
+    /// <see cref="IChainBackend.LatestHeight"/>.
     /// </summary>
-    public static NodeStatus FromStore(BlockStore blocks, NodeInfo nodeInfo, ValidatorInfo validator)
+    public static NodeStatus FromStore(BlockStore blocks, NodeInfo nodeInfo, ValidatorInfo validator, long? latestHeight = null)
     {
-        var latest = blocks.Height;
+        var latest = latestHeight ?? blocks.Height;
         if (latest == 0) throw new InvalidOperationException("no blocks yet: produce the first block before serving status");
         var earliest = blocks.Base;
         var latestBlock = blocks.LoadBlock(latest) ?? throw new InvalidOperationException($"block {latest} missing");

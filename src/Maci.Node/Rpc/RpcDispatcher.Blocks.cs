@@ -9,6 +9,9 @@ public sealed partial class RpcDispatcher
 
     private BlockStore Store => _backend.Blocks;
 
+    /// <summary>The height served as latest (committed and indexed), see <see cref="IChainBackend.LatestHeight"/>.</summary>
+    private long Latest => _backend.LatestHeight;
+
     /// <summary>CometBFT's getHeight: absent = latest; must be within [base, latest].</summary>
     private long ResolveHeight(long? requested, long latest)
     {
@@ -24,7 +27,7 @@ public sealed partial class RpcDispatcher
 
     private byte[] Block(RpcParams p)
     {
-        var h = ResolveHeight(p.Int64("height"), Store.Height);
+        var h = ResolveHeight(p.Int64("height"), Latest);
         return CometJson.BlockResult(Store.LoadBlockId(h), Store.LoadBlock(h));
     }
 
@@ -32,12 +35,13 @@ public sealed partial class RpcDispatcher
     {
         var hash = p.Bytes("hash") ?? throw RpcException.InvalidParams("missing parameter hash");
         var h = Store.HeightByHash(hash);
+        if (h > Latest) h = null; // stored, but its height is not committed yet
         return h is null ? CometJson.BlockResult(null, null) : CometJson.BlockResult(Store.LoadBlockId(h.Value), Store.LoadBlock(h.Value));
     }
 
     private byte[] Header(RpcParams p)
     {
-        var h = ResolveHeight(p.Int64("height"), Store.Height);
+        var h = ResolveHeight(p.Int64("height"), Latest);
         var block = Store.LoadBlock(h);
         return CometJson.Render(w =>
         {
@@ -63,7 +67,7 @@ public sealed partial class RpcDispatcher
 
     private byte[] BlockResults(RpcParams p)
     {
-        var h = ResolveHeight(p.Int64("height"), Store.Height);
+        var h = ResolveHeight(p.Int64("height"), Latest);
         var results = Store.LoadResults(h) ?? throw RpcException.Internal($"could not find results for height #{h}");
         return CometJson.BlockResultsResult(results);
     }
@@ -72,7 +76,7 @@ public sealed partial class RpcDispatcher
     {
         var min = p.Int64("minHeight") ?? 0;
         var max = p.Int64("maxHeight") ?? 0;
-        var latest = Store.Height;
+        var latest = Latest;
         if (min < 0 || max < 0) throw RpcException.Internal("heights must be non-negative");
         if (min == 0) min = 1;
         if (max == 0) max = latest;
@@ -89,7 +93,7 @@ public sealed partial class RpcDispatcher
     /// <summary>The latest height's commit is the node's own (non-canonical); older ones come from the next block.</summary>
     private byte[] Commit(RpcParams p)
     {
-        var latest = Store.Height;
+        var latest = Latest;
         var h = ResolveHeight(p.Int64("height"), latest);
         var header = Store.LoadBlock(h)?.Header ?? throw RpcException.Internal($"block at height {h} not found");
         if (h == latest)
@@ -101,7 +105,7 @@ public sealed partial class RpcDispatcher
     private byte[] Validators(RpcParams p)
     {
         // Validators are known one height ahead of the last block.
-        var h = ResolveHeight(p.Int64("height"), Store.Height + 1);
+        var h = ResolveHeight(p.Int64("height"), Latest + 1);
         var set = _backend.ValidatorsAt(h);
         var page = Paging.Slice(set, p.Int32("page"), p.Int32("per_page"));
         return CometJson.ValidatorsResult(h, page, set.Count);
@@ -109,7 +113,7 @@ public sealed partial class RpcDispatcher
 
     private byte[] ConsensusParams(RpcParams p)
     {
-        var h = ResolveHeight(p.Int64("height"), Store.Height + 1);
+        var h = ResolveHeight(p.Int64("height"), Latest + 1);
         return CometJson.Render(w =>
         {
             w.WriteStartObject();

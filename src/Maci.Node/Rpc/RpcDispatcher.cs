@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Maci.Node.Mempool;
 using Maci.Node.Query;
 
@@ -11,12 +12,18 @@ public sealed partial class RpcDispatcher
 {
     private delegate Task<byte[]> Handler(RpcParams p, CancellationToken ct);
 
+    /// <summary>The websocket-only methods, which the websocket session runs itself.</summary>
+    internal static readonly string[] SubscriptionMethods = ["subscribe", "unsubscribe", "unsubscribe_all"];
+
     private readonly IChainBackend _backend;
+    private readonly Action<string, TimeSpan, bool>? _observer;
     private readonly Dictionary<string, (string[] Names, Handler Run)> _routes;
 
-    public RpcDispatcher(IChainBackend backend)
+    /// <param name="observer">Called after each call with (method, elapsed, failed); see <see cref="RpcServerOptions.CallObserver"/>.</param>
+    public RpcDispatcher(IChainBackend backend, Action<string, TimeSpan, bool>? observer = null)
     {
         _backend = backend;
+        _observer = observer;
         _routes = new Dictionary<string, (string[], Handler)>(StringComparer.Ordinal)
         {
             ["health"] = ([], (_, _) => Done(CometJson.EmptyResult())),
@@ -51,6 +58,30 @@ public sealed partial class RpcDispatcher
     /// <summary>Runs one call and returns the result JSON; failures come out as <see cref="RpcException"/>.</summary>
     public async Task<byte[]> CallAsync(string method, RpcParams parameters, CancellationToken ct = default)
     {
+        var started = Stopwatch.GetTimestamp();
+        var failed = true;
+        try
+        {
+            var result = await InvokeAsync(method, parameters, ct);
+            failed = false;
+            return result;
+        }
+        finally
+        {
+            Observe(method, started, failed);
+        }
+    }
+
+    /// <summary>Reports one call to the observer; methods that do not exist are reported as "unknown".</summary>
+    internal void Observe(string method, long startedTimestamp, bool failed)
+    {
+        if (_observer is null) return;
+        var label = _routes.ContainsKey(method) || SubscriptionMethods.Contains(method) ? method : "unknown";
+        _observer(label, Stopwatch.GetElapsedTime(startedTimestamp), failed);
+    }
+
+    private async Task<byte[]> InvokeAsync(string method, RpcParams parameters, CancellationToken ct)
+    {
         if (!_routes.TryGetValue(method, out var route)) throw RpcException.MethodNotFound();
         try
         {
@@ -75,16 +106,24 @@ public sealed partial class RpcDispatcher
     public async Task<byte[]?> HandleAsync(JsonRpcRequest request, CancellationToken ct = default)
     {
         if (request.Id.IsNotification) return null;
+        var started = Stopwatch.GetTimestamp();
+        var failed = true;
         try
         {
             if (request.Method.Length == 0) throw RpcException.InvalidRequest("method is empty");
             if (!_routes.TryGetValue(request.Method, out var route)) throw RpcException.MethodNotFound();
             var parameters = RpcParams.FromJson(request.Params, route.Names);
-            return JsonRpcResponse.Result(request.Id, await CallAsync(request.Method, parameters, ct));
+            var response = JsonRpcResponse.Result(request.Id, await InvokeAsync(request.Method, parameters, ct));
+            failed = false;
+            return response;
         }
         catch (RpcException e)
         {
             return JsonRpcResponse.Error(request.Id, e);
+        }
+        finally
+        {
+            Observe(request.Method, started, failed);
         }
     }
 

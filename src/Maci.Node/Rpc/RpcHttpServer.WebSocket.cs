@@ -17,9 +17,11 @@ public sealed partial class RpcHttpServer
         using var socket = await ctx.WebSockets.AcceptWebSocketAsync();
         var clientId = $"{ctx.Connection.RemoteIpAddress}:{ctx.Connection.RemotePort}/{ctx.Connection.Id}";
         var session = new WebSocketSession(socket, clientId, _dispatcher, _backend.Events);
+        // Kestrel's graceful stop waits for open connections: end the session when the server starts stopping.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _app.Lifetime.ApplicationStopping);
         try
         {
-            await session.RunAsync(ctx.RequestAborted);
+            await session.RunAsync(ended.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {
@@ -78,31 +80,45 @@ public sealed partial class RpcHttpServer
                 return;
             }
             if (request.Id.IsNotification) return;
-            try
+            if (!RpcDispatcher.SubscriptionMethods.Contains(request.Method))
             {
-                var p = RpcParams.FromJson(request.Params, ["query"]);
-                switch (request.Method)
-                {
-                    case "subscribe":
-                        Subscribe(request.Id, p.String("query") ?? throw RpcException.InvalidParams("missing parameter query"));
-                        await SendAsync(JsonRpcResponse.Result(request.Id, CometJson.EmptyResult()), ct);
-                        return;
-                    case "unsubscribe":
-                        if (!bus.Unsubscribe(clientId, p.String("query") ?? throw RpcException.InvalidParams("missing parameter query")))
-                            throw RpcException.Internal("subscription not found");
-                        await SendAsync(JsonRpcResponse.Result(request.Id, CometJson.EmptyResult()), ct);
-                        return;
-                    case "unsubscribe_all":
-                        if (bus.UnsubscribeAll(clientId) == 0) throw RpcException.Internal("subscription not found");
-                        await SendAsync(JsonRpcResponse.Result(request.Id, CometJson.EmptyResult()), ct);
-                        return;
-                }
                 var response = await dispatcher.HandleAsync(request, ct);
                 if (response is not null) await SendAsync(response, ct);
+                return;
+            }
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var failed = true;
+            try
+            {
+                RunSubscriptionMethod(request);
+                failed = false;
+                await SendAsync(JsonRpcResponse.Result(request.Id, CometJson.EmptyResult()), ct);
             }
             catch (RpcException e)
             {
                 await SendAsync(JsonRpcResponse.Error(request.Id, e), ct);
+            }
+            finally
+            {
+                dispatcher.Observe(request.Method, started, failed);
+            }
+        }
+
+        private void RunSubscriptionMethod(JsonRpcRequest request)
+        {
+            var p = RpcParams.FromJson(request.Params, request.Method == "unsubscribe_all" ? [] : ["query"]);
+            switch (request.Method)
+            {
+                case "subscribe":
+                    Subscribe(request.Id, p.String("query") ?? throw RpcException.InvalidParams("missing parameter query"));
+                    return;
+                case "unsubscribe":
+                    if (!bus.Unsubscribe(clientId, p.String("query") ?? throw RpcException.InvalidParams("missing parameter query")))
+                        throw RpcException.Internal("subscription not found");
+                    return;
+                default:
+                    if (bus.UnsubscribeAll(clientId) == 0) throw RpcException.Internal("subscription not found");
+                    return;
             }
         }
 

@@ -25,7 +25,7 @@ public sealed partial class RpcHttpServer : IAsyncDisposable
         _app = app;
         _backend = backend;
         _options = options;
-        _dispatcher = new RpcDispatcher(backend);
+        _dispatcher = new RpcDispatcher(backend, options.CallObserver);
     }
 
     /// <summary>The bound address, e.g. http://127.0.0.1:26657 (the real port when 0 was asked for).</summary>

@@ -10,4 +10,10 @@ public sealed record RpcServerOptions(
     bool AllowAnyCorsOrigin = false)
 {
     public IPAddress ListenAddress => Address ?? IPAddress.Loopback;
+
+    /// <summary>
+    /// Called after every JSON-RPC call (HTTP POST, GET URI and websocket, subscribe included) with the method
+    /// ("unknown" for a method that does not exist), the time it took and whether it failed. For metrics.
+    /// </summary>
+    public Action<string, TimeSpan, bool>? CallObserver { get; init; }
 }

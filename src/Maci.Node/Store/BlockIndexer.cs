@@ -9,11 +9,27 @@ namespace Maci.Node.Store;
 /// <summary>
 /// The kv block index for block_search: block.height for every block plus each FinalizeBlock event
 /// attribute flagged index=true, matched like tx_search (results by height, paged, asc/desc).
+/// It also keeps the indexed-height marker: the producer indexes a height after the application committed
+/// it (tx index first, this index last), so <see cref="IndexedHeight"/> is the latest height whose state is
+/// committed and whose txs are searchable. Indexing a height again rewrites the same entries.
 /// </summary>
 public sealed class BlockIndexer(IKvStore store, BlockStore blocks)
 {
     public const string BlockHeightKey = "block.height";
 
+    private static readonly byte[] IndexedHeightKey = StoreKeys.StateKey("indexed");
+
+    /// <summary>The latest fully indexed height (0 when nothing, or a store written before the marker existed).</summary>
+    public long IndexedHeight
+    {
+        get
+        {
+            var v = store.Get(IndexedHeightKey);
+            return v is null ? 0 : BinaryPrimitives.ReadInt64BigEndian(v);
+        }
+    }
+
+    /// <summary>Indexes the block's events and moves the indexed-height marker to <paramref name="height"/>, in one batch.</summary>
     public void IndexBlock(long height, IReadOnlyList<AbciEvent> finalizeBlockEvents)
     {
         var heightBytes = new byte[8];
@@ -21,6 +37,7 @@ public sealed class BlockIndexer(IKvStore store, BlockStore blocks)
         using var w = new KvWriter(store);
         foreach (var (key, value) in IndexedAttributes(height, finalizeBlockEvents))
             w.Put(StoreKeys.EventEntry(key, value, height, 0, StoreKeys.BlockEventIndex), heightBytes);
+        w.Put(IndexedHeightKey, heightBytes);
         w.Commit();
     }
 
@@ -30,7 +47,7 @@ public sealed class BlockIndexer(IKvStore store, BlockStore blocks)
         ArgumentNullException.ThrowIfNull(query);
         var scan = EventScan.PickScanCondition(query);
         IEnumerable<long> candidates = scan.Operator == QueryOperator.Exists && !scan.Tag.Contains('.')
-            ? LongRange(blocks.Base, blocks.Height)
+            ? LongRange(blocks.Base, Math.Min(blocks.Height, IndexedHeight))
             : EventScan.Candidates(store, StoreKeys.BlockEventIndex, scan).Select(v => BinaryPrimitives.ReadInt64BigEndian(v));
         var found = new SortedSet<long>();
         foreach (var h in candidates)

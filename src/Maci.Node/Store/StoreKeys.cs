@@ -14,7 +14,7 @@ internal static class StoreKeys
     public const byte Results = 0x03;      // height → BlockResults encoding
     public const byte SeenCommit = 0x04;   // height → Commit for that height
     public const byte BlockId = 0x05;      // height → BlockID encoding
-    public const byte State = 0x06;        // "base"/"height" → int64
+    public const byte State = 0x06;        // "base"/"height" (block store), "indexed" (index marker) → int64
     public const byte TxByHash = 0x10;     // tx hash → TxResult{height, index, tx, result}
     public const byte EventIndex = 0x11;   // len|composite key|len|value|height|index → tx hash
     public const byte BlockEventIndex = 0x12; // len|composite key|len|value|height|0 → height

@@ -18,8 +18,11 @@ internal abstract class RocksHandle : SafeHandleZeroOrMinusOneIsInvalid
 
 internal sealed class DbHandle(IntPtr handle) : RocksHandle(handle)
 {
+    // Runs once, after the last reference (snapshot, iterator, read lease, call in flight) is gone. Background
+    // flushes and compactions are stopped and waited for before the close, as RocksDB's FAQ asks.
     protected override bool ReleaseHandle()
     {
+        RocksNative.rocksdb_cancel_all_background_work(handle, 1);
         RocksNative.rocksdb_close(handle);
         return true;
     }

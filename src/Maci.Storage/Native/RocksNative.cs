@@ -47,6 +47,7 @@ internal static unsafe partial class RocksNative
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial IntPtr rocksdb_open(OptionsHandle options, string name, out IntPtr errptr);
     [LibraryImport(Lib)] internal static partial void rocksdb_close(IntPtr db);
+    [LibraryImport(Lib)] internal static partial void rocksdb_cancel_all_background_work(IntPtr db, byte wait);
 
     [LibraryImport(Lib)]
     internal static partial void rocksdb_put(DbHandle db, WriteOptionsHandle options, byte* key, nuint keyLen,

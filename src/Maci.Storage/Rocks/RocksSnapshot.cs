@@ -17,9 +17,9 @@ internal sealed class RocksSnapshot : IKvSnapshot
         RocksNative.rocksdb_readoptions_set_snapshot(_read, _snapshot);
     }
 
-    public byte[]? Get(ReadOnlySpan<byte> key) => RocksReads.Get(_db, _read, key);
+    public byte[]? Get(ReadOnlySpan<byte> key) => RocksReads.Get(_db, _read, _snapshot, key);
 
-    public bool Has(ReadOnlySpan<byte> key) => RocksReads.Has(_db, _read, key);
+    public bool Has(ReadOnlySpan<byte> key) => RocksReads.Has(_db, _read, _snapshot, key);
 
     public IKvIterator Iterate(ReadOnlySpan<byte> start, ReadOnlySpan<byte> end, bool reverse = false) =>
         new RocksIterator(_db, _read, _snapshot, start, end, reverse);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Maci.Node.Tests.Host;
 
-public class NodeHostTests
+public partial class NodeHostTests
 {
     [Fact]
     public async Task Start_produces_block_1_before_serving_and_keeps_producing()
@@ -65,7 +65,7 @@ public class NodeHostTests
         await using var again = await TestNode.StartAsync(home);
         var status = await again.RpcAsync("status");
         Assert.Equal(TestNode.ChainId, (string?)status["node_info"]!["network"]);
-        for (var i = 0; i < 50 && again.Host.Backend.Blocks.Height <= heightBefore; i++) await Task.Delay(100);
+        for (var i = 0; i < 50 && again.Host.Backend.LatestHeight <= heightBefore; i++) await Task.Delay(100);
         var block = await again.RpcAsync("block", new JsonObject { ["height"] = (heightBefore + 1).ToString() });
         Assert.Equal(appHashBefore, (string?)block["block"]!["header"]!["app_hash"]);
         Assert.NotNull(await again.WaitForTxAsync(hash, TimeSpan.FromSeconds(2)));
@@ -91,16 +91,46 @@ public class NodeHostTests
     [Fact]
     public async Task Metrics_endpoint_serves_prometheus_text_with_height_txs_and_rpc_latency()
     {
-        await using var node = await TestNode.StartAsync(metrics: true);
+        await using var node = await TestNode.StartAsync(metrics: true, grpc: true);
         await node.RpcAsync("status");
-        await Task.Delay(500);
+        await node.RpcAsync("status");
+        await node.RpcAsync("tx_search", new JsonObject { ["query"] = "tx.height > 0" });
+        await Assert.ThrowsAsync<InvalidOperationException>(() => node.RpcAsync("tx_search", new JsonObject { ["query"] = "tx.height >" }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => node.RpcAsync("no_such_method"));
+        using (var http0 = new HttpClient())
+            Assert.Contains("\"result\"", await http0.GetStringAsync(node.RpcUrl + "/abci_info"));
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        using (var ws = await node.WebSocketAsync(cts.Token))
+        {
+            await TestNode.SendJsonAsync(ws, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"subscribe\",\"params\":{\"query\":\"tm.event='NewBlock'\"}}", cts.Token);
+            await TestNode.ReceiveJsonAsync(ws, cts.Token);
+            await TestNode.SendJsonAsync(ws, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"health\"}", cts.Token);
+            while ((int?)(await TestNode.ReceiveJsonAsync(ws, cts.Token))["id"] != 2) { }
+        }
+        var (grpcStatus, _) = await node.GrpcUnaryAsync("cosmos.bank.v1beta1.Query/Balance",
+            new Maci.Proto.Cosmos.Bank.V1Beta1.QueryBalanceRequest { Address = TestNode.Address0, Denom = "umaci" });
+        Assert.Equal("0", grpcStatus);
+        while (node.Host.Backend.Blocks.Height < 3) await Task.Delay(50);
+
         using var http = new HttpClient();
         var text = await http.GetStringAsync(node.Host.MetricsAddress);
-        var height = text.Split('\n').Single(l => l.StartsWith("maci_height ", StringComparison.Ordinal));
+        var lines = text.Split('\n');
+        var height = lines.Single(l => l.StartsWith("maci_height ", StringComparison.Ordinal));
         Assert.True(long.Parse(height["maci_height ".Length..]) >= 2);
         Assert.Contains("# TYPE maci_txs_total counter", text);
         Assert.Contains("# TYPE maci_block_production_seconds histogram", text);
+        Assert.Contains("# TYPE maci_block_interval_seconds histogram", text);
         Assert.Contains("maci_mempool_size 0", text);
-        Assert.Contains("maci_rpc_backend_seconds_count{call=\"status\"}", text);
+        Assert.Contains("# TYPE maci_rpc_request_seconds histogram", text);
+        Assert.Contains("maci_rpc_request_seconds_count{method=\"status\",outcome=\"ok\"} 2", lines);
+        Assert.Contains("maci_rpc_request_seconds_bucket{method=\"status\",outcome=\"ok\",le=\"+Inf\"} 2", lines);
+        Assert.Contains("maci_rpc_request_seconds_count{method=\"tx_search\",outcome=\"ok\"} 1", lines);
+        Assert.Contains("maci_rpc_request_seconds_count{method=\"tx_search\",outcome=\"error\"} 1", lines);
+        Assert.Contains("maci_rpc_request_seconds_count{method=\"unknown\",outcome=\"error\"} 1", lines);
+        Assert.Contains("maci_rpc_request_seconds_count{method=\"abci_info\",outcome=\"ok\"} 1", lines);
+        Assert.Contains("maci_rpc_request_seconds_count{method=\"subscribe\",outcome=\"ok\"} 1", lines);
+        Assert.Contains("maci_rpc_request_seconds_count{method=\"health\",outcome=\"ok\"} 1", lines);
+        Assert.Contains("# TYPE maci_grpc_request_seconds histogram", text);
+        Assert.Contains("maci_grpc_request_seconds_count{code=\"OK\",method=\"cosmos.bank.v1beta1.Query/Balance\"} 1", lines);
     }
 }

@@ -1,10 +1,15 @@
+using System.Buffers.Binary;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Google.Protobuf;
 using Maci.Crypto.Cosmos;
 using Maci.Node.Chain;
 using Maci.Node.Cli;
 using Maci.Node.Hosting;
+using Maci.Node.Producer;
 using Maci.Proto.Cosmos.Bank.V1Beta1;
 using Maci.Proto.Cosmos.Base.V1Beta1;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,12 +47,14 @@ internal sealed class TestNode : IAsyncDisposable
         return home;
     }
 
+    /// <param name="stages">Optional <see cref="BlockProducer.StageReached"/> hook (pause or fail a height between steps).</param>
+    /// <param name="clock">Optional block clock (tests that step block time forward).</param>
     public static async Task<TestNode> StartAsync(string? home = null, TimeSpan? interval = null, bool grpc = false, bool metrics = false,
-        Func<ChainTime>? clock = null)
+        Func<ProducerStage, Block, ValueTask>? stages = null, Func<ChainTime>? clock = null)
     {
         var owns = home is null;
         home ??= NewHome();
-        var host = await NodeHost.StartAsync(Options(home, interval, grpc, metrics) with { Clock = clock }, NullLoggerFactory.Instance);
+        var host = await NodeHost.StartAsync(Options(home, interval, grpc, metrics) with { ProducerStageHook = stages, Clock = clock }, NullLoggerFactory.Instance);
         return new TestNode(home, host, owns);
     }
 
@@ -59,6 +66,74 @@ internal sealed class TestNode : IAsyncDisposable
         Metrics = metrics ? new IPEndPoint(IPAddress.Loopback, 0) : null,
         BlockInterval = interval ?? TimeSpan.FromMilliseconds(200),
     };
+
+    /// <summary>The umaci balance of an address through the JSON-RPC abci_query (latest committed state).</summary>
+    public async Task<long> BalanceAsync(string address)
+    {
+        var r = await RpcAsync("abci_query", new JsonObject
+        {
+            ["path"] = "/cosmos.bank.v1beta1.Query/Balance",
+            ["data"] = Convert.ToHexString(new Maci.Proto.Cosmos.Bank.V1Beta1.QueryBalanceRequest { Address = address, Denom = "umaci" }.ToByteArray()),
+        });
+        var value = Convert.FromBase64String((string?)r["response"]!["value"] ?? "");
+        return long.Parse(Maci.Proto.Cosmos.Bank.V1Beta1.QueryBalanceResponse.Parser.ParseFrom(value).Balance?.Amount ?? "0");
+    }
+
+    /// <summary>tx_search hits for a tx hash (hex), without waiting.</summary>
+    public async Task<int> TxSearchCountAsync(string hash) =>
+        ((JsonArray)(await RpcAsync("tx_search", new JsonObject { ["query"] = $"tx.hash='{hash}'" }))["txs"]!).Count;
+
+    /// <summary>sync_info.latest_block_height from status.</summary>
+    public async Task<long> StatusHeightAsync() =>
+        long.Parse((string)(await RpcAsync("status"))["sync_info"]!["latest_block_height"]!);
+
+    /// <summary>A websocket connected to /websocket.</summary>
+    public async Task<ClientWebSocket> WebSocketAsync(CancellationToken ct)
+    {
+        var ws = new ClientWebSocket();
+        await ws.ConnectAsync(new Uri(RpcUrl.Replace("http", "ws") + "/websocket"), ct);
+        return ws;
+    }
+
+    public static Task SendJsonAsync(ClientWebSocket ws, string json, CancellationToken ct) =>
+        ws.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, ct);
+
+    public static async Task<JsonNode> ReceiveJsonAsync(ClientWebSocket ws, CancellationToken ct)
+    {
+        var buffer = new byte[1 << 16];
+        using var ms = new MemoryStream();
+        WebSocketReceiveResult r;
+        do
+        {
+            r = await ws.ReceiveAsync(buffer, ct);
+            if (r.MessageType == WebSocketMessageType.Close) throw new WebSocketException("the server closed the websocket");
+            ms.Write(buffer, 0, r.Count);
+        } while (!r.EndOfMessage);
+        return JsonNode.Parse(ms.ToArray())!;
+    }
+
+    /// <summary>One unary gRPC call to the node over cleartext HTTP/2; returns grpc-status and the response message bytes.</summary>
+    public async Task<(string Status, byte[] Message)> GrpcUnaryAsync(string method, IMessage request)
+    {
+        var payload = request.ToByteArray();
+        var frame = new byte[5 + payload.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
+        payload.CopyTo(frame, 5);
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"http://{Host.GrpcTarget}/{method}")
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(frame),
+        };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        message.Headers.TryAddWithoutValidation("te", "trailers");
+        using var response = await Http.SendAsync(message);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var status = response.TrailingHeaders.TryGetValues("grpc-status", out var t) ? t.First()
+            : response.Headers.TryGetValues("grpc-status", out var h) ? h.First() : "missing";
+        var bytes = body.Length >= 5 ? body[5..(5 + (int)BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1)))] : [];
+        return (status, bytes);
+    }
 
     /// <summary>Stops block production (servers and stores stay open until disposal).</summary>
     public Task StopAsync() => Host.StopAsync();

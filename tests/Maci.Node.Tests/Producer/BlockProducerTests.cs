@@ -68,11 +68,14 @@ public class BlockProducerTests
 
     private sealed class Node
     {
-        public Node(Func<ChainTime>? clock = null, ConsensusParams? consensusParams = null)
+        public Node(Func<ChainTime>? clock = null, ConsensusParams? consensusParams = null, Func<ProducerStage, Block, ValueTask>? stages = null)
         {
             Factory = new BlockFactory("producer-test", new ValidatorKey(new byte[32]), 10, consensusParams ?? new ConsensusParams(), 1);
             Mempool = new TxMempool(new MempoolOptions(), (tx, kind, ct) => App.CheckTxAsync(tx, kind, ct));
-            Producer = new BlockProducer(Factory, App, Blocks, Index, BlockIndex, Mempool, Events, [0xAB], clock ?? Tick, 1);
+            Producer = new BlockProducer(Factory, App, Blocks, Index, BlockIndex, Mempool, Events, [0xAB], clock ?? Tick, 1)
+            {
+                StageReached = stages,
+            };
         }
 
         private long _seconds = 1_800_000_000;
@@ -179,5 +182,83 @@ public class BlockProducerTests
         var bad = new BlockProducer(node.Factory, corrupt, node.Blocks, node.Index, node.BlockIndex, node.Mempool, node.Events, [0xAB],
             () => new ChainTime(1_900_000_000, 0));
         Assert.Contains("app hash mismatch replaying height 1", (await Assert.ThrowsAsync<InvalidOperationException>(() => bad.ReplayAsync(0))).Message);
+    }
+
+    [Fact]
+    public async Task Indexes_and_publishes_only_after_the_app_committed()
+    {
+        Node node = null!;
+        var seen = new List<string>();
+        var committedBefore = Array.Empty<byte>();
+        node = new Node(stages: (stage, block) =>
+        {
+            if (block.Txs.Count == 0) return ValueTask.CompletedTask;
+            var h = block.Header.Height;
+            var indexed = node.Index.Get(TxHash.Compute("x"u8.ToArray())) is not null;
+            var appCommitted = !node.App.Committed.AsSpan().SequenceEqual(committedBefore);
+            seen.Add($"{stage} h={h} store={node.Blocks.Height} indexed={node.BlockIndex.IndexedHeight} tx={indexed} app={appCommitted}");
+            return ValueTask.CompletedTask;
+        });
+        await node.Producer.ProduceBlockAsync();
+        committedBefore = node.App.Committed;
+        using var txSub = node.Events.Subscribe("t", "tm.event='Tx'");
+        await node.Mempool.CheckTxAsync("x"u8.ToArray());
+        await node.Producer.ProduceBlockAsync();
+
+        Assert.Equal([
+            "BlockSaved h=2 store=2 indexed=1 tx=False app=False",
+            "Committed h=2 store=2 indexed=1 tx=False app=True",
+            "Indexed h=2 store=2 indexed=2 tx=True app=True",
+        ], seen);
+        Assert.True(txSub.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Stop_between_commit_and_indexing_is_caught_up_by_ReindexMissing()
+    {
+        var fail = false;
+        var node = new Node(stages: (stage, _) =>
+            fail && stage == ProducerStage.Committed ? throw new IOException("killed after Commit") : ValueTask.CompletedTask);
+        using var txSub = node.Events.Subscribe("t", "tm.event='Tx'");
+        await node.Mempool.CheckTxAsync("a"u8.ToArray());
+        await node.Producer.ProduceBlockAsync();
+        await node.Mempool.CheckTxAsync("b"u8.ToArray());
+        await node.Mempool.CheckTxAsync("c"u8.ToArray());
+        fail = true;
+        await Assert.ThrowsAsync<IOException>(() => node.Producer.ProduceBlockAsync());
+
+        // Stored and committed, but neither indexed nor announced.
+        Assert.Equal(2, node.Blocks.Height);
+        Assert.Equal(1, node.BlockIndex.IndexedHeight);
+        Assert.Null(node.Index.Get(TxHash.Compute("b"u8.ToArray())));
+        Assert.Equal(node.Blocks.LoadResults(2)!.AppHash, node.App.Committed);
+        Assert.True(txSub.Reader.TryRead(out _)); // "a" only
+        Assert.False(txSub.Reader.TryRead(out _));
+
+        var restarted = new BlockProducer(node.Factory, node.App, node.Blocks, node.Index, node.BlockIndex, node.Mempool, node.Events, [0xAB],
+            () => new ChainTime(1_900_000_000, 0));
+        await restarted.ReplayAsync(2); // the app is at the store height: nothing to replay
+        Assert.Equal(1, restarted.ReindexMissing());
+        Assert.Equal(0, restarted.ReindexMissing());
+        Assert.Equal(2, node.BlockIndex.IndexedHeight);
+        var c = node.Index.Get(TxHash.Compute("c"u8.ToArray()));
+        Assert.Equal((2L, 1u), (c!.Height, c.Index));
+        Assert.Equal([2L], node.BlockIndex.SearchAll(Maci.Node.Query.EventQuery.Parse("block.height = 2")));
+
+        // Indexing is idempotent: indexing every height again changes no search result.
+        foreach (var h in new long[] { 1, 2 })
+        {
+            var block = node.Blocks.LoadBlock(h)!;
+            var results = node.Blocks.LoadResults(h)!;
+            node.Index.IndexBlock(h, block.Txs, results.TxResults);
+            node.BlockIndex.IndexBlock(h, results.FinalizeBlockEvents);
+        }
+        Assert.Equal(["a", "b", "c"], node.Index.SearchAll(Maci.Node.Query.EventQuery.Parse("app.tx EXISTS")).Select(t => Encoding.UTF8.GetString(t.Tx)));
+        Assert.Equal([1L, 2L], node.BlockIndex.SearchAll(Maci.Node.Query.EventQuery.Parse("block.height >= 1")));
+        Assert.Equal(2, node.BlockIndex.IndexedHeight);
+
+        // Production continues on top.
+        await restarted.ProduceBlockAsync();
+        Assert.Equal(3, node.BlockIndex.IndexedHeight);
     }
 }

@@ -74,4 +74,18 @@ public class EventBusTests
         Assert.Equal(40, info.Id.Length);
         Assert.Equal(info.Id.ToLowerInvariant(), info.Id);
     }
+
+    [Fact]
+    public async Task Close_ends_every_subscription_and_refuses_new_ones()
+    {
+        var bus = new EventBus();
+        var sub = bus.Subscribe("c1", "tm.event='Tx'");
+        bus.Publish(Tx(1, "send"));
+        bus.Close();
+        // Readers drain what was delivered, then complete normally (websocket and gRPC streams end).
+        Assert.Equal(1, (await sub.Reader.ReadAllAsync().ToListAsync()).Count);
+        Assert.Equal(0, bus.SubscriptionCount);
+        Assert.Contains("shutting down", Assert.Throws<InvalidOperationException>(() => bus.Subscribe("c2", "tm.event='Tx'")).Message);
+        bus.Publish(Tx(2, "send")); // no subscriber, no error
+    }
 }

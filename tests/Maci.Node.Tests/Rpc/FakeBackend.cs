@@ -26,7 +26,7 @@ internal sealed class FakeBackend : IChainBackend
 
     public NodeStatus GetStatus() =>
         NodeStatusBuilder.FromStore(Blocks, new NodeInfo(NodeStatusBuilder.NodeId(Chain.Factory.Key.PubKey), TestChain.ChainId, "maci-node"),
-            ValidatorsAt(0)[0]);
+            ValidatorsAt(0)[0], ((IChainBackend)this).LatestHeight);
 
     public GenesisInfo Genesis => new(new ChainTime(1_700_000_000, 0), TestChain.ChainId, 1, Chain.Factory.ConsensusParams,
         [new GenesisValidator(Chain.Factory.Key.Address, Chain.Factory.Key.PubKey, 10, "validator")], [0xAB], "{\"bank\":{}}");

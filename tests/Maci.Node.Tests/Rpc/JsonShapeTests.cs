@@ -146,10 +146,23 @@ public class JsonShapeTests
         var e = new TxEvent(new IndexedTx(TxHash.Compute(tx), 3, 0, tx,
             new ExecTxResult(Events: [new AbciEvent("message", new AbciEventAttribute("action", "send", false))])));
         Assert.Equal(
-            "{\"query\":\"tm.event='Tx'\",\"data\":{\"type\":\"tendermint/event/Tx\",\"value\":{\"TxResult\":{\"height\":\"3\",\"index\":0,\"tx\":\"aGVsbG8=\"," +
+            "{\"query\":\"tm.event='Tx'\",\"data\":{\"type\":\"tendermint/event/Tx\",\"value\":{\"TxResult\":{\"height\":\"3\",\"tx\":\"aGVsbG8=\"," +
             "\"result\":{\"events\":[{\"type\":\"message\",\"attributes\":[{\"key\":\"action\",\"value\":\"send\"}]}]}}}}," +
             "\"events\":{\"message.action\":[\"send\"],\"tm.event\":[\"Tx\"],\"tx.hash\":[\"2CF24DBA5FB0A30E26E83B2AC5B9E29E1B161E5C1FA7425E73043362938B9824\"],\"tx.height\":[\"3\"]}}",
             S(CometJson.EventResult("tm.event='Tx'", e)));
+    }
+
+    [Fact]
+    public void Tx_event_writes_a_non_zero_index_as_a_number()
+    {
+        var tx = Encoding.UTF8.GetBytes("second");
+        var e = new TxEvent(new IndexedTx(TxHash.Compute(tx), 12, 1, tx, new ExecTxResult(Code: 5, GasUsed: 7, Codespace: "sdk")));
+        using var doc = JsonDocument.Parse(CometJson.EventResult("tm.event='Tx'", e));
+        var txResult = doc.RootElement.GetProperty("data").GetProperty("value").GetProperty("TxResult");
+        Assert.Equal(JsonValueKind.Number, txResult.GetProperty("index").ValueKind);
+        Assert.Equal(1, txResult.GetProperty("index").GetInt32());
+        Assert.Equal("12", txResult.GetProperty("height").GetString());
+        Assert.Equal("{\"code\":5,\"gas_used\":\"7\",\"codespace\":\"sdk\"}", txResult.GetProperty("result").GetRawText());
     }
 
     [Fact]

@@ -191,6 +191,17 @@ public class RpcDispatcherTests
     }
 
     [Fact]
+    public async Task Broadcasts_after_the_mempool_closed_are_refused_without_calling_the_app()
+    {
+        var (backend, rpc) = Setup();
+        await backend.Mempool.CloseAsync();
+        var error = await Error(rpc, "broadcast_tx_sync", $"{{\"tx\":\"{Convert.ToBase64String("late"u8.ToArray())}\"}}");
+        Assert.Equal(-32603, error.GetProperty("code").GetInt32());
+        Assert.Contains("mempool is closed", error.GetProperty("data").GetString());
+        Assert.Equal(0, backend.Mempool.Size);
+    }
+
+    [Fact]
     public async Task Broadcast_commit_waits_for_the_block()
     {
         var (backend, rpc) = Setup();

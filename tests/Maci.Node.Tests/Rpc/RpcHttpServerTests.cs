@@ -136,6 +136,31 @@ public class RpcHttpServerTests
     }
 
     [Fact]
+    public async Task Websocket_calls_take_positional_params_and_report_to_the_observer()
+    {
+        var chain = new TestChain();
+        chain.Append([TestChain.Tx(1, 0)]);
+        var backend = new FakeBackend(chain);
+        var calls = new System.Collections.Concurrent.ConcurrentQueue<(string Method, bool Failed)>();
+        await using var server = await RpcHttpServer.StartAsync(backend,
+            new RpcServerOptions(Port: 0) { CallObserver = (method, elapsed, failed) => calls.Enqueue((method, failed)) });
+        using var ws = new ClientWebSocket();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await ws.ConnectAsync(new Uri(server.Address.ToString().Replace("http", "ws") + "websocket"), cts.Token);
+
+        await SendTextAsync(ws, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"abci_query\",\"params\":[\"/store\",\"0A0B\",\"1\",false]}", cts.Token);
+        var answer = await ReceiveJsonAsync(ws, cts.Token);
+        Assert.Equal("AQID", answer.GetProperty("result").GetProperty("response").GetProperty("value").GetString());
+        Assert.Equal(("/store", 1L), (backend.Queries[0].Path, backend.Queries[0].Height));
+        await SendTextAsync(ws, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"unsubscribe_all\",\"params\":[]}", cts.Token);
+        Assert.Equal(-32603, (await ReceiveJsonAsync(ws, cts.Token)).GetProperty("error").GetProperty("code").GetInt32());
+        await SendTextAsync(ws, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"nope\"}", cts.Token);
+        Assert.Equal(-32601, (await ReceiveJsonAsync(ws, cts.Token)).GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal([("abci_query", false), ("unsubscribe_all", true), ("unknown", true)], calls.ToArray());
+        await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, null, cts.Token);
+    }
+
+    [Fact]
     public async Task Dropped_websocket_client_loses_its_subscriptions()
     {
         var (backend, server) = await StartAsync();
