@@ -127,4 +127,29 @@ public sealed class MaciRoundTests
         s.Chain.Fails(fx.Withdraw(), WrongPeriod);
         s.Chain.Fails(new MsgBond { Sender = s.Bech(s.Anyone), RoundId = s.Create(), Amount = RoundsChain.Fee(5) }, WrongRoundKind);
     }
+
+    [Fact]
+    public void The_shipped_genesis_opens_MACI_rounds_at_each_size_and_refuses_sizes_it_lacks()
+    {
+        using var s = new AmaciScenario();
+        var genesis = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Maci.TestSupport.RepoPaths.Root, "genesis", "rounds-vkeys.json")))!;
+        s.Chain.Module.InitGenesis(s.Chain.Ctx(ExecMode.Genesis), genesis);
+        s.Chain.Fund(s.Admin, 1_000_000_000);
+        var fees = s.Chain.Keeper.GetFullParams(s.Chain.Ctx(ExecMode.Query)).DefaultFees;
+        var fx = new MaciFixtureRound(new AmaciRoundParties(s.Bech(s.Admin), s.Bech(MaciOperator), s.Bech(s.Voter0), s.Bech(s.Voter1), s.Bech(s.Anyone)),
+            fees, RoundsChain.Denom);
+        s.Chain.RegisterOperator(MaciOperator, MaciFixtureRound.Coordinator);
+        foreach (var (state, intState, vote, batch, voters) in new (uint, uint, uint, uint, ulong)[] { (2, 1, 1, 5, 25), (4, 2, 2, 25, 625), (6, 3, 3, 125, 15625) })
+        {
+            var create = fx.CreateMsg(s.Start, s.End);
+            create.CircuitSize = new CircuitSize { StateTreeDepth = state, IntStateTreeDepth = intState, VoteOptionTreeDepth = vote, MessageBatchSize = batch };
+            create.MaxVoters = voters;
+            var id = s.Chain.Ok<MsgCreateRoundResponse>(create).RoundId;
+            Assert.Equal(RoundKind.Maci, s.Chain.Keeper.GetRound(s.Chain.Ctx(ExecMode.Query), id)!.Kind);
+        }
+        // aMACI's 9-4-3-125 exists, MACI's does not.
+        var missing = fx.CreateMsg(s.Start, s.End);
+        missing.CircuitSize = new CircuitSize { StateTreeDepth = 9, IntStateTreeDepth = 4, VoteOptionTreeDepth = 3, MessageBatchSize = 125 };
+        s.Chain.Fails(missing, UnsupportedCircuit);
+    }
 }

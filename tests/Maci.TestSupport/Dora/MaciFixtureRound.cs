@@ -1,7 +1,6 @@
 using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
 using Maci.Proto.Maci.Rounds.V1;
-using ProtoCoin = Maci.Proto.Cosmos.Base.V1Beta1.Coin;
 
 namespace Maci.TestSupport.Dora;
 
@@ -13,6 +12,7 @@ namespace Maci.TestSupport.Dora;
 /// The proofs verify against <see cref="Keys"/> (dora-maci/vkeys-2e16364.json, fixtures README "MACI fixture proofs").
 /// </summary>
 public sealed class MaciFixtureRound(AmaciRoundParties parties, FeeConfig fees, string denom)
+    : DoraFixtureRound("dora-maci", parties, denom)
 {
     /// <summary>The coordinator key of Dora's MACI contract tests; its hash is the fixture process proof's coordinator word.</summary>
     public static readonly BabyJubjubPoint Coordinator = new(
@@ -27,15 +27,7 @@ public sealed class MaciFixtureRound(AmaciRoundParties parties, FeeConfig fees, 
     /// <summary>The 2-1-1-5 keys the fixture's proofs were made for (delta differs from gamma: no override needed).</summary>
     public static CircuitKeys Keys() => DoraFixture.Keys("dora-maci", "2-1-1-5", RoundKind.Maci, "vkeys-2e16364.json");
 
-    public AmaciRoundParties Parties { get; } = parties;
-    public List<DoraFixture.Entry> Entries { get; } = DoraFixture.Round("dora-maci");
-    public ulong RoundId { get; set; }
-
-    public DoraFixture.Entry Nth(string type, int n = 0) => Entries.Where(e => e.Type == type).ElementAt(n);
-
     public int MessageCount => Entries.Count(e => e.Type == "publishMessage");
-
-    public ProtoCoin Fee(string amount) => new() { Denom = denom, Amount = amount };
 
     /// <summary>The round: the base fee goes to the escrow, which the admin withdraws once the round has ended.</summary>
     public MsgCreateRound CreateMsg(long votingStart, long votingEnd)
@@ -68,30 +60,6 @@ public sealed class MaciFixtureRound(AmaciRoundParties parties, FeeConfig fees, 
         var m = new MsgPublishMessage { Sender = Parties.Anyone, RoundId = RoundId };
         m.Messages.Add(DoraFixture.Message(d.GetProperty("message")));
         m.EncPubKeys.Add(DoraFixture.Point(d.GetProperty("encPubKey")));
-        return m;
-    }
-
-    public MsgStartProcessPeriod StartProcess() => new() { Sender = Parties.Anyone, RoundId = RoundId };
-
-    public MsgProcessMessage ProcessMessage()
-    {
-        var d = Nth("processMessage").Data;
-        return new() { Sender = Parties.Operator, RoundId = RoundId, NewStateCommitment = d.Str("newStateCommitment"), Proof = DoraFixture.Proof(d) };
-    }
-
-    public MsgStopProcessingPeriod StopProcessing() => new() { Sender = Parties.Anyone, RoundId = RoundId };
-
-    public MsgProcessTally ProcessTally()
-    {
-        var d = Nth("processTally").Data;
-        return new() { Sender = Parties.Operator, RoundId = RoundId, NewTallyCommitment = d.Str("newTallyCommitment"), Proof = DoraFixture.Proof(d) };
-    }
-
-    public MsgStopTallyingPeriod StopTallying()
-    {
-        var d = Nth("stopTallyingPeriod").Data;
-        var m = new MsgStopTallyingPeriod { Sender = Parties.Operator, RoundId = RoundId, Salt = d.Str("salt") };
-        m.Results.AddRange(DoraFixture.Strings(d.GetProperty("results")));
         return m;
     }
 
