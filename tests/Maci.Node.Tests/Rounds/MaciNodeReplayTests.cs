@@ -61,11 +61,15 @@ public sealed class MaciNodeReplayTests
         Assert.True((await chain.RoundAsync(1)).Voting);
 
         // MACI takes no sign-up fee: the voter pays only gas, and gets the whitelist's credits.
+        var gas = UInt128.Parse(Maci.Node.Cli.TxCommands.FeeFor(RoundsNode.GasLimit, "0.0025umaci").Single().Amount);
         for (var i = 0; i < 2; i++)
         {
-            var s = await replay.OkAsync($"sign up {i}", i == 0 ? voter0 : voter1, fx.SignUp(i), sync: i == 1);
+            var voter = i == 0 ? voter0 : voter1;
+            var before = await chain.BalanceAsync(voter.Address);
+            var s = await replay.OkAsync($"sign up {i}", voter, fx.SignUp(i), sync: i == 1);
             Assert.Equal([$"{i}"], s.Attr("sign_up", "state_index"));
             Assert.Equal([i == 0 ? "100" : "80"], s.Attr("sign_up", "balance"));
+            Assert.Equal(before - gas, await chain.BalanceAsync(voter.Address));
         }
         await replay.RejectedAsync("a second sign-up of a whitelisted account", voter0, Tamper.With(fx.SignUp(0), m => m.Pubkey = Tamper.Key(31)), false,
             AlreadySignedUp);
