@@ -70,9 +70,16 @@ public sealed class ParamsAndGenesisTests
         module.InitGenesis(s.Chain.Ctx(ExecMode.Genesis), node);
         var ctx = s.Chain.Ctx(ExecMode.Query);
         var full = s.Chain.Keeper.GetFullParams(ctx);
-        Assert.Equal(2, full.Circuits.Count);
+        // aMACI 2-1-1-5 and 9-4-3-125; MACI 2-1-1-5 as the fixture proofs verify with it, 4-2-2-25 and 6-3-3-125 as
+        // upstream ships them (never the later 2-1-1-5 MACI keys, whose gamma equals delta).
+        Assert.Equal(5, full.Circuits.Count);
         Assert.Contains(DoraFixture.Keys("dora-amaci", "2-1-1-5", RoundKind.Amaci), full.Circuits);
         Assert.Contains(DoraFixture.Keys("dora-amaci", "9-4-3-125", RoundKind.Amaci), full.Circuits);
+        Assert.Contains(MaciFixtureRound.Keys(), full.Circuits);
+        Assert.Contains(DoraFixture.Keys("dora-maci", "4-2-2-25", RoundKind.Maci), full.Circuits);
+        Assert.Contains(DoraFixture.Keys("dora-maci", "6-3-3-125", RoundKind.Maci), full.Circuits);
+        Assert.DoesNotContain(DoraFixture.Keys("dora-maci", "2-1-1-5", RoundKind.Maci), full.Circuits);
+        Assert.False(full.AllowGammaEqualDelta);
         Assert.Equal("46000000", full.DefaultFees.BaseFee);
         var exported = module.ExportGenesis(ctx);
         Assert.Null(module.ValidateGenesis(exported));

@@ -36,6 +36,20 @@ public sealed class DevnetGenesisTests
     }
 
     [Fact]
+    public void Devnet_rounds_section_is_the_rounds_vkeys_fragment_with_the_fee_recipient()
+    {
+        var rounds = Load()["app_state"]!["rounds"]!.DeepClone();
+        Assert.Equal("maci1am058pdux3hyulcmfgj4m3hhrlfn8nzm20tsfc", (string?)rounds["params"]!["fee_recipient"]);
+        rounds["params"]!["fee_recipient"] = "";
+        var fragment = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "genesis", "rounds-vkeys.json")))!;
+        Assert.True(JsonNode.DeepEquals(fragment, rounds), "genesis/devnet.json's rounds section differs from genesis/rounds-vkeys.json");
+        var kinds = rounds["params"]!["circuits"]!.AsArray().Select(c => (string?)c!["kind"]).ToList();
+        Assert.Equal(2, kinds.Count(k => k == "ROUND_KIND_AMACI"));
+        Assert.Equal(3, kinds.Count(k => k == "ROUND_KIND_MACI"));
+        Assert.False((bool)rounds["params"]!["allow_gamma_equal_delta"]!);
+    }
+
+    [Fact]
     public void Devnet_genesis_imports_and_its_keys_can_transact()
     {
         var g = Load();

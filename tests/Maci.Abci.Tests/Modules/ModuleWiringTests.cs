@@ -62,7 +62,9 @@ public sealed class ModuleWiringTests
         Assert.Equal("maci1am058pdux3hyulcmfgj4m3hhrlfn8nzm20tsfc", (string?)state["rounds"]!["params"]!["fee_recipient"]);
         var p = c.Harness.Query("/maci.rounds.v1.Query/Params", new Maci.Proto.Maci.Rounds.V1.QueryParamsRequest(),
             Maci.Proto.Maci.Rounds.V1.QueryParamsResponse.Parser).Params;
-        Assert.Equal(2, p.Circuits.Count);
+        Assert.Equal(5, p.Circuits.Count);
+        Assert.Equal(["Amaci 2-1-1-5", "Amaci 9-4-3-125", "Maci 2-1-1-5", "Maci 4-2-2-25", "Maci 6-3-3-125"],
+            p.Circuits.Select(k => $"{k.Kind} {k.Size.StateTreeDepth}-{k.Size.IntStateTreeDepth}-{k.Size.VoteOptionTreeDepth}-{k.Size.MessageBatchSize}"));
         Assert.Equal("maci1am058pdux3hyulcmfgj4m3hhrlfn8nzm20tsfc", p.FeeRecipient);
         var ip = c.Harness.Query("/maci.insurance.v1.Query/Params", new Maci.Proto.Maci.Insurance.V1.QueryParamsRequest(),
             Maci.Proto.Maci.Insurance.V1.QueryParamsResponse.Parser).Params;

@@ -5,7 +5,7 @@ using Maci.TestSupport.Dora;
 namespace Maci.Node.Tests.Rounds;
 
 /// <summary>Submits the replay's steps and bad variants, checking each outcome and that refused txs leave the round as it was.</summary>
-internal sealed class ReplaySteps(RoundsNode chain, AmaciFixtureRound fixture)
+internal sealed class ReplaySteps(RoundsNode chain, DoraFixtureRound fixture)
 {
     /// <summary>
     /// A step that must succeed: the operator's over gRPC (<paramref name="grpc"/>), everyone else's over JSON-RPC

@@ -4,7 +4,6 @@ using Maci.Crypto.Bn254;
 using Maci.Crypto.Encryption;
 using Maci.Crypto.Poseidon;
 using Maci.Proto.Maci.Rounds.V1;
-using ProtoCoin = Maci.Proto.Cosmos.Base.V1Beta1.Coin;
 
 namespace Maci.TestSupport.Dora;
 
@@ -15,6 +14,7 @@ namespace Maci.TestSupport.Dora;
 /// operator submits the deactivate, process and tally proofs and the results. Paid messages carry the given fees.
 /// </summary>
 public sealed class AmaciFixtureRound(AmaciRoundParties parties, FeeConfig fees, string denom)
+    : DoraFixtureRound("dora-amaci", parties, denom)
 {
     public static readonly MaciKeypair Coordinator = MaciKeypair.FromPrivateKey(111111);
 
@@ -24,14 +24,6 @@ public sealed class AmaciFixtureRound(AmaciRoundParties parties, FeeConfig fees,
 
     /// <summary>The fixture's final results and their total.</summary>
     public static readonly string[] Results = ["0", "0", "6000000000000000000000036", "0", "0"];
-
-    public AmaciRoundParties Parties { get; } = parties;
-    public List<DoraFixture.Entry> Entries { get; } = DoraFixture.Round("dora-amaci");
-    public ulong RoundId { get; set; }
-
-    public DoraFixture.Entry Nth(string type, int n = 0) => Entries.Where(e => e.Type == type).ElementAt(n);
-
-    public ProtoCoin Fee(string amount) => new() { Denom = denom, Amount = amount };
 
     public MsgCreateRound CreateMsg(long votingStart, long votingEnd)
     {
@@ -128,30 +120,6 @@ public sealed class AmaciFixtureRound(AmaciRoundParties parties, FeeConfig fees,
         var m = new MsgPublishMessage { Sender = Parties.Anyone, RoundId = RoundId, Fee = Fee(fees.MessageFee) };
         m.Messages.Add(DoraFixture.Message(d.GetProperty("message")));
         m.EncPubKeys.Add(DoraFixture.Point(d.GetProperty("encPubKey")));
-        return m;
-    }
-
-    public MsgStartProcessPeriod StartProcess() => new() { Sender = Parties.Anyone, RoundId = RoundId };
-
-    public MsgProcessMessage ProcessMessage()
-    {
-        var d = Nth("processMessage").Data;
-        return new() { Sender = Parties.Operator, RoundId = RoundId, NewStateCommitment = d.Str("newStateCommitment"), Proof = DoraFixture.Proof(d) };
-    }
-
-    public MsgStopProcessingPeriod StopProcessing() => new() { Sender = Parties.Anyone, RoundId = RoundId };
-
-    public MsgProcessTally ProcessTally()
-    {
-        var d = Nth("processTally").Data;
-        return new() { Sender = Parties.Operator, RoundId = RoundId, NewTallyCommitment = d.Str("newTallyCommitment"), Proof = DoraFixture.Proof(d) };
-    }
-
-    public MsgStopTallyingPeriod StopTallying()
-    {
-        var d = Nth("stopTallyingPeriod").Data;
-        var m = new MsgStopTallyingPeriod { Sender = Parties.Operator, RoundId = RoundId, Salt = d.Str("salt") };
-        m.Results.AddRange(DoraFixture.Strings(d.GetProperty("results")));
         return m;
     }
 
