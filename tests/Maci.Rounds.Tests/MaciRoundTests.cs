@@ -59,6 +59,9 @@ public sealed class MaciRoundTests
         Assert.Equal(results.Total, st.TotalResult);
 
         var admin = s.Chain.Balance(s.Admin);
+        var claim = s.Chain.Fails(new MsgClaim { Sender = s.Bech(s.Anyone), RoundId = id }, WrongRoundKind);
+        Assert.Contains("withdraw", claim.Log);
+        Assert.Equal(AmaciScenario.BaseFee.ToString(), s.Chain.State(id).Escrow);
         s.Chain.Ok<MsgWithdrawResponse>(fx.Withdraw());
         Assert.Equal(admin + AmaciScenario.BaseFee, s.Chain.Balance(s.Admin));
         Assert.Equal("0", s.Chain.State(id).Escrow);

@@ -45,6 +45,7 @@ public sealed partial class RoundsKeeper
     {
         payout = default;
         if (Load(ctx, roundId, out var round, out var state) is { } e) return e;
+        if (RequireAmaci(round, "claim (a MACI round's escrow goes back to its admin through withdraw)") is { } ke) return ke;
         if (ComputePayout(ctx, round, state, out payout) is { } pe) return pe;
         var denom = GetParams(ctx).Denom;
         if (Pay(ctx, round.Operator, denom, payout.ToOperator) is { } e1) return e1;
