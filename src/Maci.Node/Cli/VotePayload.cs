@@ -25,15 +25,9 @@ public static class VotePayload
     public static IReadOnlyList<Item> Votes(MaciKeypair voter, in BabyJubjubPoint coordinator, uint stateIndex, uint pollId,
         IReadOnlyList<(uint Option, UInt128 Weight)> votes, uint firstNonce)
     {
-        var items = new List<Item>(votes.Count);
-        for (var i = votes.Count - 1; i >= 0; i--)
-        {
-            var last = i == votes.Count - 1;
-            var command = MaciCommand.Create(firstNonce + (uint)i, stateIndex, votes[i].Option, votes[i].Weight, pollId,
-                last ? default : voter.PublicKey, RandomSalt());
-            items.Add(Encrypt(command.Sign(voter), coordinator));
-        }
-        return items;
+        var coord = coordinator;
+        return Plan(voter, votes, firstNonce, (nonce, option, weight, newKey) =>
+            Encrypt(MaciCommand.Create(nonce, stateIndex, option, weight, pollId, newKey, RandomSalt()).Sign(voter), coord));
     }
 
     /// <summary>
@@ -43,15 +37,22 @@ public static class VotePayload
     public static IReadOnlyList<Item> MaciVotes(MaciKeypair voter, in BabyJubjubPoint coordinator, uint stateIndex,
         IReadOnlyList<(uint Option, UInt128 Weight)> votes, uint firstNonce, MaciMessageFormat format)
     {
-        if (format != MaciMessageFormat.Legacy) throw new ArgumentOutOfRangeException(nameof(format), format, "unknown MACI message format");
+        var coord = coordinator;
+        return format switch
+        {
+            MaciMessageFormat.Legacy => Plan(voter, votes, firstNonce, (nonce, option, weight, newKey) =>
+                EncryptLegacy(MaciLegacyCommand.Create(nonce, stateIndex, option, weight, RandomSalt56(), newKey).Sign(voter), coord)),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown MACI message format"),
+        };
+    }
+
+    /// <summary>Commands for nonces first+N−1 down to first; the highest nonce locks the leaf with the new key (0, 0).</summary>
+    private static List<Item> Plan(MaciKeypair voter, IReadOnlyList<(uint Option, UInt128 Weight)> votes, uint firstNonce,
+        Func<uint, uint, UInt128, BabyJubjubPoint, Item> build)
+    {
         var items = new List<Item>(votes.Count);
         for (var i = votes.Count - 1; i >= 0; i--)
-        {
-            var last = i == votes.Count - 1;
-            var command = MaciLegacyCommand.Create(firstNonce + (uint)i, stateIndex, votes[i].Option, votes[i].Weight, RandomSalt56(),
-                last ? default : voter.PublicKey);
-            items.Add(EncryptLegacy(command.Sign(voter), coordinator));
-        }
+            items.Add(build(firstNonce + (uint)i, votes[i].Option, votes[i].Weight, i == votes.Count - 1 ? default : voter.PublicKey));
         return items;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Maci.Crypto.Amaci;
 using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
+using Maci.Node.Cli;
 using Maci.Node.Tests.Host;
 using Maci.Node.Tests.Rounds;
 
@@ -111,6 +112,24 @@ public sealed class MaciVoteCliTests
         Assert.Equal(1, unknown.Code);
         Assert.Contains("option 5 does not exist (round 1 has 5 options)", unknown.Err);
         Assert.Equal("3", await ChainLengthAsync(node.RpcUrl));
+    }
+
+    [Fact]
+    public void Maci_payloads_follow_the_sdk_order_and_refuse_an_unknown_format()
+    {
+        var voter = MaciKeypair.FromPrivateKey(new BigInteger(222));
+        var items = VotePayload.MaciVotes(voter, Coordinator.PublicKey, 4, [(1u, (UInt128)2), (3u, (UInt128)1), (4u, (UInt128)7)], 5, MaciMessageFormat.Legacy);
+        var commands = items.Select(item =>
+        {
+            Assert.True(MaciLegacyMessage.TryDecrypt(item.Message.Data.Select(Fr.Parse).ToArray(), new BabyJubjubPoint(Fr.Parse(item.EncPubKey.X), Fr.Parse(item.EncPubKey.Y)),
+                Coordinator.SecretScalar, out var cmd));
+            Assert.True(cmd.VerifySignature(voter.PublicKey));
+            return cmd.Command;
+        }).ToList();
+        Assert.Equal([(7u, 4u, 4u, (UInt128)7), (6u, 4u, 3u, (UInt128)1), (5u, 4u, 1u, (UInt128)2)],
+            commands.Select(c => (c.Nonce, c.StateIndex, c.VoteOptionIndex, c.NewVotes)).ToArray());
+        Assert.Equal([default, voter.PublicKey, voter.PublicKey], commands.Select(c => c.NewPublicKey).ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => VotePayload.MaciVotes(voter, Coordinator.PublicKey, 0, [(0u, UInt128.One)], 1, (MaciMessageFormat)7));
     }
 
     private static void Ok((int Code, string Out, string Err) r) => Assert.True(r.Code == 0, r.Err + r.Out);
