@@ -51,7 +51,7 @@ public static class RoundVoterTxCommands
         };
         var stateIndex = new Option<string?>("--state-index") { Description = "The voter's state index (default: looked up by the MACI key)" };
         var nonce = new Option<string>("--nonce") { Description = "Nonce of the first command (1 for a first vote or a full re-vote)", DefaultValueFactory = _ => "1" };
-        var tx = new RoundTx("vote", "Vote in an aMACI round: sign and encrypt the commands for the coordinator and publish them (pays the message fees)")
+        var tx = new RoundTx("vote", "Vote: sign and encrypt the commands for the coordinator and publish them (aMACI: pays the message fees; MACI: legacy 7-element messages, no fee)")
             .With(key.KeyFile, key.PrivateKey, votes, stateIndex, nonce);
         return tx.Build(async (p, ct) =>
         {
@@ -61,13 +61,16 @@ public static class RoundVoterTxCommands
             var firstNonce = RoundCliText.ParseUInt(p.GetValue(nonce)!, "--nonce");
             var given = p.GetValue(stateIndex) is { } s ? RoundCliText.ParseUInt(s, "--state-index") : (uint?)null;
             var (round, prm) = await tx.LoadAsync(p, id, ct);
+            var maci = round.Round.Kind == RoundKind.Maci;
             var (index, coordinator) = await VoterContextAsync(tx, p, round, voter, given, id, ct);
             CheckVotes(round.Round, plan);
-            var payload = VotePayload.Votes(voter, coordinator, index, (uint)id, plan, firstNonce);
+            var payload = maci
+                ? VotePayload.MaciVotes(voter, coordinator, index, plan, firstNonce, MaciFormat(round.Round))
+                : VotePayload.Votes(voter, coordinator, index, (uint)id, plan, firstNonce);
             var msg = new MsgPublishMessage
             {
                 RoundId = id,
-                Fee = RoundCliText.Fee(prm.Denom, RoundCliText.StoredAmount(round.Round.Fees.MessageFee) * (UInt128)payload.Count),
+                Fee = maci ? null : RoundCliText.Fee(prm.Denom, RoundCliText.StoredAmount(round.Round.Fees.MessageFee) * (UInt128)payload.Count),
             };
             foreach (var item in payload)
             {
@@ -82,13 +85,22 @@ public static class RoundVoterTxCommands
         });
     }
 
-    /// <summary>The voter's state index (given, or looked up by key) and the round's coordinator key; aMACI rounds only.</summary>
+    /// <summary>
+    /// The message format of a MACI round's votes. Every MACI round takes Dora's legacy format today; when the rounds
+    /// module tells formats apart (by the round's circuit keys), this is the one place that maps a round to its format.
+    /// </summary>
+    internal static MaciMessageFormat MaciFormat(Round round) => MaciMessageFormat.Legacy;
+
+    /// <summary>
+    /// The voter's state index (given, or looked up by key) and the round's coordinator key. aMACI commands carry the round id
+    /// as their 32-bit poll id; MACI rounds have no deactivation.
+    /// </summary>
     private static async Task<(uint Index, BabyJubjubPoint Coordinator)> VoterContextAsync(RoundTx tx, ParseResult p, QueryRoundResponse round,
-        MaciKeypair voter, uint? given, ulong id, CancellationToken ct)
+        MaciKeypair voter, uint? given, ulong id, CancellationToken ct, bool deactivate = false)
     {
-        if (round.Round.Kind != RoundKind.Amaci)
-            throw new CliException($"round {id} is a MACI round: vote/publish-deactivate build aMACI messages; publish MACI messages with 'tx round publish'");
-        if (id > uint.MaxValue) throw new CliException($"round {id} does not fit the 32-bit poll id of a command");
+        if (round.Round.Kind == RoundKind.Maci && deactivate)
+            throw new CliException($"round {id} is a MACI round: MACI has no deactivation (publish-deactivate is for aMACI rounds)");
+        if (round.Round.Kind == RoundKind.Amaci && id > uint.MaxValue) throw new CliException($"round {id} does not fit the 32-bit poll id of a command");
         var coordinator = RoundCliText.ParsePoint($"{round.Round.Coordinator?.X},{round.Round.Coordinator?.Y}", "coordinator key from the node");
         if (given is { } g) return (g, coordinator);
         using var rpc = tx.Rpc(p);
@@ -153,7 +165,7 @@ public static class RoundVoterTxCommands
                 msg.EncPubKeys.Add(RoundCliText.ToProto(RoundCliText.ParsePoint(keys[i], $"--enc-pubkey[{i}]")));
             }
             var (round, prm) = await tx.LoadAsync(p, id, ct);
-            var length = round.Round.Kind == RoundKind.Maci ? 7 : MaciMessage.Length;
+            var length = round.Round.Kind == RoundKind.Maci ? MaciLegacyMessage.Length : MaciMessage.Length;
             for (var i = 0; i < data.Count; i++)
                 if (data[i].Count != length) throw new CliException($"invalid --message[{i}]: round {id} takes {length} elements per message, got {data[i].Count}");
             msg.Fee = round.Round.Kind == RoundKind.Maci ? null
@@ -180,7 +192,7 @@ public static class RoundVoterTxCommands
             var n = RoundCliText.ParseUInt(p.GetValue(nonce)!, "--nonce");
             var given = p.GetValue(stateIndex) is { } s ? RoundCliText.ParseUInt(s, "--state-index") : (uint?)null;
             var (round, prm) = await tx.LoadAsync(p, id, ct);
-            var (index, coordinator) = await VoterContextAsync(tx, p, round, voter, given, id, ct);
+            var (index, coordinator) = await VoterContextAsync(tx, p, round, voter, given, id, ct, deactivate: true);
             var item = VotePayload.Deactivate(voter, coordinator, index, (uint)id, n);
             var msg = new MsgPublishDeactivateMessage
             {

@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Maci.Crypto.Amaci;
 using Maci.Crypto.BabyJubjub;
@@ -8,13 +8,14 @@ using Maci.Proto.Maci.Rounds.V1;
 namespace Maci.Node.Cli;
 
 /// <summary>
-/// aMACI voter payloads as the Dora SDK builds them (amaci-protocol §3.3, §5.4): each command is signed with EdDSA-Poseidon
+/// Voter payloads as the Dora SDK builds them (amaci-protocol §3.3, §5.4, §8): each command is signed with EdDSA-Poseidon
 /// by the voter's key and encrypted with a fresh ephemeral key (ECDH with the coordinator key, poseidon-cipher, nonce 0).
+/// aMACI rounds take 10-element messages; MACI rounds take the format of <see cref="MaciMessageFormat"/>.
 /// </summary>
 public static class VotePayload
 {
-    /// <summary>One encrypted message, its ephemeral public key and the command it carries.</summary>
-    public sealed record Item(Message Message, PubKey EncPubKey, SignedMaciCommand Command);
+    /// <summary>One encrypted message and its ephemeral public key.</summary>
+    public sealed record Item(Message Message, PubKey EncPubKey);
 
     /// <summary>
     /// The vote payload for (option, weight) pairs sorted by option: nonces first..first+N−1, the last command (highest nonce)
@@ -24,14 +25,34 @@ public static class VotePayload
     public static IReadOnlyList<Item> Votes(MaciKeypair voter, in BabyJubjubPoint coordinator, uint stateIndex, uint pollId,
         IReadOnlyList<(uint Option, UInt128 Weight)> votes, uint firstNonce)
     {
+        var coord = coordinator;
+        return Plan(voter, votes, firstNonce, (nonce, option, weight, newKey) =>
+            Encrypt(MaciCommand.Create(nonce, stateIndex, option, weight, pollId, newKey, RandomSalt()).Sign(voter), coord));
+    }
+
+    /// <summary>
+    /// The vote payload of a MACI round, in the round's message format, with the nonce order and key lock of
+    /// <see cref="Votes"/> (the SDK's legacyBuildVotePayload for <see cref="MaciMessageFormat.Legacy"/>).
+    /// </summary>
+    public static IReadOnlyList<Item> MaciVotes(MaciKeypair voter, in BabyJubjubPoint coordinator, uint stateIndex,
+        IReadOnlyList<(uint Option, UInt128 Weight)> votes, uint firstNonce, MaciMessageFormat format)
+    {
+        var coord = coordinator;
+        return format switch
+        {
+            MaciMessageFormat.Legacy => Plan(voter, votes, firstNonce, (nonce, option, weight, newKey) =>
+                EncryptLegacy(MaciLegacyCommand.Create(nonce, stateIndex, option, weight, RandomSalt56(), newKey).Sign(voter), coord)),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown MACI message format"),
+        };
+    }
+
+    /// <summary>Commands for nonces first+N−1 down to first; the highest nonce locks the leaf with the new key (0, 0).</summary>
+    private static List<Item> Plan(MaciKeypair voter, IReadOnlyList<(uint Option, UInt128 Weight)> votes, uint firstNonce,
+        Func<uint, uint, UInt128, BabyJubjubPoint, Item> build)
+    {
         var items = new List<Item>(votes.Count);
         for (var i = votes.Count - 1; i >= 0; i--)
-        {
-            var last = i == votes.Count - 1;
-            var command = MaciCommand.Create(firstNonce + (uint)i, stateIndex, votes[i].Option, votes[i].Weight, pollId,
-                last ? default : voter.PublicKey, RandomSalt());
-            items.Add(Encrypt(command.Sign(voter), coordinator));
-        }
+            items.Add(build(firstNonce + (uint)i, votes[i].Option, votes[i].Weight, i == votes.Count - 1 ? default : voter.PublicKey));
         return items;
     }
 
@@ -44,16 +65,33 @@ public static class VotePayload
         var ephemeral = MaciKeyFile.Generate();
         Span<Fr> data = stackalloc Fr[MaciMessage.Length];
         MaciMessage.Encrypt(signed, ephemeral.SecretScalar, coordinator, data);
-        var message = new Message();
-        foreach (var f in data) message.Data.Add(f.ToString());
-        return new Item(message, RoundCliText.ToProto(ephemeral.PublicKey), signed);
+        return ToItem(data, ephemeral.PublicKey);
     }
 
-    /// <summary>A 56-bit random salt, as the SDK uses (the salt is not signed).</summary>
-    private static Fr RandomSalt()
+    private static Item EncryptLegacy(SignedMaciLegacyCommand signed, in BabyJubjubPoint coordinator)
     {
-        Span<byte> b = stackalloc byte[7];
-        RandomNumberGenerator.Fill(b);
-        return Fr.FromBigInteger(new BigInteger(b, isUnsigned: true, isBigEndian: true));
+        var ephemeral = MaciKeyFile.Generate();
+        Span<Fr> data = stackalloc Fr[MaciLegacyMessage.Length];
+        MaciLegacyMessage.Encrypt(signed, ephemeral.SecretScalar, coordinator, data);
+        return ToItem(data, ephemeral.PublicKey);
     }
+
+    private static Item ToItem(ReadOnlySpan<Fr> data, in BabyJubjubPoint encPubKey)
+    {
+        var message = new Message();
+        foreach (var f in data) message.Data.Add(f.ToString());
+        return new Item(message, RoundCliText.ToProto(encPubKey));
+    }
+
+    /// <summary>A 56-bit random salt, as the SDK draws it (7 random bytes).</summary>
+    private static ulong RandomSalt56()
+    {
+        Span<byte> b = stackalloc byte[8];
+        RandomNumberGenerator.Fill(b[1..]);
+        b[0] = 0;
+        return BinaryPrimitives.ReadUInt64BigEndian(b);
+    }
+
+    /// <summary>An aMACI command salt: 56 random bits (the salt is not signed).</summary>
+    private static Fr RandomSalt() => Fr.FromUInt64(RandomSalt56());
 }
