@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Google.Protobuf;
 using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
 using Maci.Crypto.Groth16;
@@ -10,6 +11,7 @@ using Maci.Modules.Rounds.Types;
 using Maci.Proto.Maci.Rounds.V1;
 using Maci.Rounds.Tests.Support;
 using Maci.Sdk;
+using Maci.Sdk.Json;
 using static Maci.Modules.Rounds.Types.RoundsErrors;
 using CryptoKey = Maci.Crypto.Groth16.VerifyingKey;
 
@@ -153,12 +155,44 @@ public sealed class MaciFormatTests
         var node = JsonNode.Parse(exported.ToJsonString())!;
         Assert.Null(t.Chain.Module.ValidateGenesis(node));
         t.Chain.Module.InitGenesis(t.Chain.Ctx(ExecMode.Genesis), node);
-        Assert.Equal(MaciFormat.PollId, t.Chain.Keeper.GetRoundCircuitKeys(t.Chain.Ctx(ExecMode.Query), id)!.MaciFormat);
+        var query = t.Chain.Module.QueryRoutes.Single(r => r.Path.EndsWith("/VerifyingKeys", StringComparison.Ordinal))
+            .Handle(t.Chain.Ctx(ExecMode.Query), new QueryVerifyingKeysRequest { RoundId = id }.ToByteArray());
+        Assert.Equal(MaciFormat.PollId, QueryVerifyingKeysResponse.Parser.ParseFrom(query.Value).Keys.MaciFormat);
         t.Chain.Now = s.Chain.Now;
         t.Chain.Fails(Publish(fx, id, 7, 1), InvalidMessage);
         t.Chain.Ok<MsgPublishMessageResponse>(Publish(fx, id, 10, 1));
         Assert.Equal(ExpectedChain(), t.Chain.Keeper.GetMsgHash(t.Chain.Ctx(ExecMode.Query), id, 2));
     }
+
+    [Fact]
+    public void Genesis_refuses_a_marked_aMACI_key_set_in_the_params_or_pinned_by_a_round()
+    {
+        using var s = new AmaciScenario();
+        s.Create();
+        s.RunSteps(0, 2);
+        var exported = Json.Parse(s.Chain.Module.ExportGenesis(s.Chain.Ctx(ExecMode.Query)), GenesisState.Parser);
+        Assert.Null(s.Chain.Module.ValidateGenesis(Json.ToNode(exported)));
+
+        var g = exported.Clone();
+        g.Params.Circuits[0].MaciFormat = MaciFormat.PollId;
+        Assert.Contains("maci_format applies to MACI key sets only", s.Chain.Module.ValidateGenesis(Json.ToNode(g))!.Log);
+
+        // The round's pinned set, re-addressed under its new hash so only the format is wrong.
+        g = exported.Clone();
+        var entries = g.Rounds[0].Entries;
+        var keys = CircuitKeys.Parser.ParseFrom(entries[^1].Value);
+        Assert.Equal(Keys.PinnedKeysPrefix, entries[^1].Key[0]);
+        keys.MaciFormat = MaciFormat.PollId;
+        var bytes = keys.ToByteArray();
+        var hash = SHA256.HashData(bytes);
+        entries[^2].Value = ByteString.CopyFrom(hash);
+        entries[^1] = new StoreEntry { Key = ByteString.CopyFrom(Keys.PinnedKeys(hash)), Value = ByteString.CopyFrom(bytes) };
+        var err = s.Chain.Module.ValidateGenesis(Json.ToNode(g))!;
+        Assert.Equal(InvalidGenesis, err.Code);
+        Assert.Contains("maci_format applies to MACI key sets only", err.Log);
+    }
+
+    private static readonly ProtoJson Json = new();
 
     /// <summary>Upstream's current MACI 2-1-1-5 keys (γ = δ), marked as the poll-id format.</summary>
     private static CircuitKeys PollIdKeys()
