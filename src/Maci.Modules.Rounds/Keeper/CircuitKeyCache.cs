@@ -39,6 +39,8 @@ public sealed class CircuitKeyCache
     {
         decoded = null;
         var amaci = c.Kind == RoundKind.Amaci;
+        if (c.MaciFormat is not (MaciFormat.Legacy or MaciFormat.PollId)) return $"maci_format {(int)c.MaciFormat} is unknown";
+        if (amaci && c.MaciFormat != MaciFormat.Legacy) return "maci_format applies to MACI key sets only (aMACI key sets leave it unset)";
         if (Decode(c.Process, "process", allowGammaEqualDelta, out var process) is { } e1) return e1;
         if (Decode(c.Tally, "tally", allowGammaEqualDelta, out var tally) is { } e2) return e2;
         CryptoKey? deactivate = null, addNewKey = null;

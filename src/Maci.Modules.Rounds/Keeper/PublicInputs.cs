@@ -45,6 +45,18 @@ public static class PublicInputs
         return InputHash.Compute(words);
     }
 
+    /// <summary>
+    /// MACI process in the poll-id format (7 words): [packed(options, sign-ups, quadratic), coordHash, start, end, curState,
+    /// newState, pollId] — Dora's current MACI contract (<c>execute_process_message</c>, input[6] = POLL_ID).
+    /// </summary>
+    public static Fr MaciProcessMessagesWithPollId(ulong maxVoteOptions, ulong numSignUps, bool quadratic,
+        in Fr coordHash, in Fr batchStart, in Fr batchEnd, in Fr current, in Fr next, ulong pollId)
+    {
+        ReadOnlySpan<ulong> limbs = [maxVoteOptions, numSignUps, quadratic ? 1UL : 0UL];
+        ReadOnlySpan<Fr> words = [Pack32(limbs), coordHash, batchStart, batchEnd, current, next, Fr.FromUInt64(pollId)];
+        return InputHash.Compute(words);
+    }
+
     /// <summary>[newDeactivateRoot, coordHash, DMSG[start], DMSG[end], curDeactivate, newDeactivate, stateRootAt(end), pollId].</summary>
     public static Fr ProcessDeactivate(in Fr newRoot, in Fr coordHash, in Fr start, in Fr end, in Fr current, in Fr next, in Fr stateRoot, ulong pollId)
     {

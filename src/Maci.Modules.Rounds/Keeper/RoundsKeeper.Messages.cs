@@ -24,7 +24,8 @@ public sealed partial class RoundsKeeper
             return RoundsErrors.InvalidMessage.Wrap($"{n} messages with {m.EncPubKeys.Count} encryption keys (need equal, at least one)");
         if (n > MaxMessagesPerTx) return RoundsErrors.InvalidMessage.Wrap($"at most {MaxMessagesPerTx} messages per transaction");
 
-        var len = MessageLength(round.Kind);
+        if (RoundFormat(ctx, round, out var format) is { } fe0) return fe0;
+        var len = MessageLength(round.Kind, format);
         var data = new Fr[n * len];
         var keys = new BabyJubjubPoint[n];
         var keyIds = new byte[n][];
@@ -51,7 +52,7 @@ public sealed partial class RoundsKeeper
         Span<byte> buf = stackalloc byte[32];
         for (var i = 0; i < n; i++)
         {
-            hash = ChainStep(round.Kind, hash, data.AsSpan(i * len, len), keys[i]);
+            hash = ChainStep(round.Kind, format, hash, data.AsSpan(i * len, len), keys[i]);
             var index = firstIndex + (ulong)i + 1;
             hash.WriteBytesBigEndian(buf);
             store.Set(Keys.MsgHash(round.Id, index), buf);
@@ -109,16 +110,38 @@ public sealed partial class RoundsKeeper
         return null;
     }
 
-    /// <summary>aMACI messages have 10 elements; MACI rounds use Dora's MACI contract format of 7 (no poll id in the command).</summary>
-    public static int MessageLength(RoundKind kind) => kind == RoundKind.Maci ? MaciMessageLength : MaciMessage.Length;
+    /// <summary>aMACI messages have 10 elements; MACI rounds use Dora's legacy MACI format of 7 (no poll id in the command).</summary>
+    public static int MessageLength(RoundKind kind) => MessageLength(kind, MaciFormat.Legacy);
+
+    /// <summary>10 elements for aMACI and for MACI rounds of the poll-id format; 7 for legacy MACI rounds.</summary>
+    public static int MessageLength(RoundKind kind, MaciFormat format) =>
+        kind == RoundKind.Maci && format == MaciFormat.Legacy ? MaciMessageLength : MaciMessage.Length;
 
     public const int MaciMessageLength = 7;
 
     /// <summary>aMACI: H5(H5(m0..m4), H5(m5..m9), enc.x, enc.y, h). MACI: H2(H5(m0..m4), H5(m5, m6, enc.x, enc.y, h)).</summary>
     public static Fr ChainStep(RoundKind kind, in Fr previous, ReadOnlySpan<Fr> m, in BabyJubjubPoint enc) =>
-        kind == RoundKind.Maci
+        ChainStep(kind, MaciFormat.Legacy, previous, m, enc);
+
+    /// <summary>
+    /// Legacy MACI: H2(H5(m0..m4), H5(m5, m6, enc.x, enc.y, h)). aMACI and poll-id MACI (Dora's current MACI contract,
+    /// <c>hash_message_and_enc_pub_key</c>): H5(H5(m0..m4), H5(m5..m9), enc.x, enc.y, h).
+    /// </summary>
+    public static Fr ChainStep(RoundKind kind, MaciFormat format, in Fr previous, ReadOnlySpan<Fr> m, in BabyJubjubPoint enc) =>
+        kind == RoundKind.Maci && format == MaciFormat.Legacy
             ? PoseidonHash.Hash2(PoseidonHash.Hash5(m[0], m[1], m[2], m[3], m[4]), PoseidonHash.Hash5(m[5], m[6], enc.X, enc.Y, previous))
             : AmaciHashes.MessageChainStep(previous, m, enc);
+
+    /// <summary>The MACI format of the key set the round pinned (legacy for aMACI rounds, where it does not apply).</summary>
+    internal SdkError? RoundFormat(Context ctx, Round round, out MaciFormat format)
+    {
+        format = MaciFormat.Legacy;
+        if (round.Kind != RoundKind.Maci) return null;
+        if (PinnedKeys(ctx, round.Id) is not { } keys)
+            return RoundsErrors.UnsupportedCircuit.Wrap($"round {round.Id} pinned no usable key set for circuit {CircuitSizes.Name(round.CircuitSize)}");
+        format = keys.Source.MaciFormat;
+        return null;
+    }
 
     private static byte[] EncKeyId(ulong roundId, in BabyJubjubPoint key)
     {

@@ -45,10 +45,13 @@ public sealed partial class RoundsKeeper
         var current = Fields.Read(state.CurrentStateCommitment);
         var from = GetMsgHash(ctx, round.Id, start);
         var to = GetMsgHash(ctx, round.Id, end);
-        var input = round.Kind == RoundKind.Maci
-            ? PublicInputs.MaciProcessMessages((ulong)round.VoteOptions.Count, state.NumSignUps, quadratic, coordHash, from, to, current, next)
-            : PublicInputs.ProcessMessages((ulong)round.VoteOptions.Count, state.NumSignUps, quadratic, round.MaxVotesPerOption,
-                coordHash, from, to, current, next, Fields.Read(state.CurrentDeactivateCommitment), round.Id);
+        if (RoundFormat(ctx, round, out var format) is { } fe) return fe;
+        var input = round.Kind != RoundKind.Maci
+            ? PublicInputs.ProcessMessages((ulong)round.VoteOptions.Count, state.NumSignUps, quadratic, round.MaxVotesPerOption,
+                coordHash, from, to, current, next, Fields.Read(state.CurrentDeactivateCommitment), round.Id)
+            : format == MaciFormat.PollId
+                ? PublicInputs.MaciProcessMessagesWithPollId((ulong)round.VoteOptions.Count, state.NumSignUps, quadratic, coordHash, from, to, current, next, round.Id)
+                : PublicInputs.MaciProcessMessages((ulong)round.VoteOptions.Count, state.NumSignUps, quadratic, coordHash, from, to, current, next);
         if (Verify(ctx, round, k => k.Process, "process", m.Proof, input) is { } ve) return ve;
         state.CurrentStateCommitment = Fields.Write(next);
         state.ProcessedMsgCount += end - start;
