@@ -65,7 +65,7 @@ public static class RoundVoterTxCommands
             var (index, coordinator) = await VoterContextAsync(tx, p, round, voter, given, id, ct);
             CheckVotes(round.Round, plan);
             var payload = maci
-                ? VotePayload.MaciVotes(voter, coordinator, index, plan, firstNonce, MaciFormat(round.Round))
+                ? VotePayload.MaciVotes(voter, coordinator, index, plan, firstNonce, await MessageFormatAsync(tx, p, id, ct), (uint)id)
                 : VotePayload.Votes(voter, coordinator, index, (uint)id, plan, firstNonce);
             var msg = new MsgPublishMessage
             {
@@ -85,11 +85,19 @@ public static class RoundVoterTxCommands
         });
     }
 
-    /// <summary>
-    /// The message format of a MACI round's votes. Every MACI round takes Dora's legacy format today; when the rounds
-    /// module tells formats apart (by the round's circuit keys), this is the one place that maps a round to its format.
-    /// </summary>
-    internal static MaciMessageFormat MaciFormat(Round round) => MaciMessageFormat.Legacy;
+    /// <summary>The message format of a MACI round: the format of the circuit keys the round pinned at creation.</summary>
+    internal static async Task<MaciMessageFormat> MessageFormatAsync(RoundTx tx, ParseResult p, ulong roundId, CancellationToken ct)
+    {
+        using var rpc = tx.Rpc(p);
+        var keys = await RoundQueries.QueryAsync(rpc, "VerifyingKeys", new QueryVerifyingKeysRequest { RoundId = roundId },
+            QueryVerifyingKeysResponse.Parser, ct);
+        return keys.Keys?.MaciFormat switch
+        {
+            null or MaciFormat.Legacy => MaciMessageFormat.Legacy,
+            MaciFormat.PollId => MaciMessageFormat.PollId,
+            var other => throw new CliException($"round {roundId} uses MACI message format {other}, which this macid does not know"),
+        };
+    }
 
     /// <summary>
     /// The voter's state index (given, or looked up by key) and the round's coordinator key. aMACI commands carry the round id

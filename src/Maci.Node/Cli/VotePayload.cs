@@ -32,14 +32,16 @@ public static class VotePayload
 
     /// <summary>
     /// The vote payload of a MACI round, in the round's message format, with the nonce order and key lock of
-    /// <see cref="Votes"/> (the SDK's legacyBuildVotePayload for <see cref="MaciMessageFormat.Legacy"/>).
+    /// <see cref="Votes"/> (the SDK's legacyBuildVotePayload for <see cref="MaciMessageFormat.Legacy"/>; for
+    /// <see cref="MaciMessageFormat.PollId"/> the aMACI payload carrying <paramref name="pollId"/>).
     /// </summary>
     public static IReadOnlyList<Item> MaciVotes(MaciKeypair voter, in BabyJubjubPoint coordinator, uint stateIndex,
-        IReadOnlyList<(uint Option, UInt128 Weight)> votes, uint firstNonce, MaciMessageFormat format)
+        IReadOnlyList<(uint Option, UInt128 Weight)> votes, uint firstNonce, MaciMessageFormat format, uint pollId = 0)
     {
         var coord = coordinator;
         return format switch
         {
+            MaciMessageFormat.PollId => Votes(voter, coordinator, stateIndex, pollId, votes, firstNonce),
             MaciMessageFormat.Legacy => Plan(voter, votes, firstNonce, (nonce, option, weight, newKey) =>
                 EncryptLegacy(MaciLegacyCommand.Create(nonce, stateIndex, option, weight, RandomSalt56(), newKey).Sign(voter), coord)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown MACI message format"),

@@ -132,6 +132,24 @@ public sealed class MaciVoteCliTests
         Assert.Throws<ArgumentOutOfRangeException>(() => VotePayload.MaciVotes(voter, Coordinator.PublicKey, 0, [(0u, UInt128.One)], 1, (MaciMessageFormat)7));
     }
 
+    [Fact]
+    public void Poll_id_format_payloads_are_ten_element_messages_carrying_the_round_id()
+    {
+        var voter = MaciKeypair.FromPrivateKey(new BigInteger(333));
+        var items = VotePayload.MaciVotes(voter, Coordinator.PublicKey, 2, [(0u, (UInt128)3), (2u, (UInt128)4)], 1, MaciMessageFormat.PollId, pollId: 9);
+        var commands = items.Select(item =>
+        {
+            Assert.Equal(10, item.Message.Data.Count);
+            Assert.True(MaciMessage.TryDecrypt(item.Message.Data.Select(Fr.Parse).ToArray(), new BabyJubjubPoint(Fr.Parse(item.EncPubKey.X), Fr.Parse(item.EncPubKey.Y)),
+                Coordinator.SecretScalar, out var cmd));
+            Assert.True(cmd.VerifySignature(voter.PublicKey));
+            return cmd.Command;
+        }).ToList();
+        Assert.Equal([(2u, 2u, 2u, (UInt128)4, 9u), (1u, 2u, 0u, (UInt128)3, 9u)],
+            commands.Select(c => (c.Nonce, c.StateIndex, c.VoteOptionIndex, c.NewVotes, c.PollId)).ToArray());
+        Assert.Equal([default, voter.PublicKey], commands.Select(c => c.NewPublicKey).ToArray());
+    }
+
     private static void Ok((int Code, string Out, string Err) r) => Assert.True(r.Code == 0, r.Err + r.Out);
 
     private static async Task<string> EscrowAsync(string rpc)
