@@ -133,34 +133,16 @@ public static class BankSendBench
     private static ResponseFinalizeBlock Finalize(MaciApp app, long height, byte[][] txs) =>
         app.FinalizeBlockAsync(FinalizeRequest(height, txs), default).AsTask().Result;
 
-    private static RequestFinalizeBlock FinalizeRequest(long height, byte[][] txs)
-    {
-        var req = new RequestFinalizeBlock { Height = height, Time = new Timestamp { Seconds = 1_767_225_600 + height } };
-        req.Txs.AddRange(txs.Select(ByteString.CopyFrom));
-        return req;
-    }
+    private static RequestFinalizeBlock FinalizeRequest(long height, byte[][] txs) =>
+        BenchTx.FinalizeRequest(height, 1_767_225_600 + height, txs);
 
-    private static byte[] SignSend(Secp256k1KeyPair key, ulong accountNumber, ulong sequence, string to)
-    {
-        var body = new TxBody();
-        body.Messages.Add(Any.Pack(new MsgSend
+    private static byte[] SignSend(Secp256k1KeyPair key, ulong accountNumber, ulong sequence, string to) =>
+        BenchTx.Sign(key, accountNumber, sequence, "maci-devnet-1", 100_000, "250", new MsgSend
         {
             FromAddress = key.Bech32Address("maci"),
             ToAddress = to,
             Amount = { new ProtoCoin { Denom = "umaci", Amount = "1" } },
-        }, ""));
-        var auth = new AuthInfo { Fee = new Fee { GasLimit = 100_000, Amount = { new ProtoCoin { Denom = "umaci", Amount = "250" } } } };
-        auth.SignerInfos.Add(new SignerInfo
-        {
-            PublicKey = Any.Pack(new PubKey { Key = ByteString.CopyFrom(key.PublicKey) }, ""),
-            ModeInfo = new ModeInfo { Single = new ModeInfo.Types.Single { Mode = SignMode.Direct } },
-            Sequence = sequence,
         });
-        var doc = new SignDoc { BodyBytes = body.ToByteString(), AuthInfoBytes = auth.ToByteString(), ChainId = "maci-devnet-1", AccountNumber = accountNumber };
-        var raw = new TxRaw { BodyBytes = doc.BodyBytes, AuthInfoBytes = doc.AuthInfoBytes };
-        raw.Signatures.Add(ByteString.CopyFrom(key.Sign(SHA256.HashData(doc.ToByteArray()))));
-        return raw.ToByteArray();
-    }
 
     private static string Genesis(string[] addresses)
     {
@@ -188,11 +170,7 @@ public static class BankSendBench
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
     }
 
-    private static double Median(List<double> xs)
-    {
-        var s = xs.Order().ToArray();
-        return s.Length == 0 ? 0 : s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
-    }
+    private static double Median(List<double> xs) => BenchTx.Median(xs);
 
     /// <summary>The app behind an in-process ABCI socket server, with a mempool and a consensus connection.</summary>
     private sealed class BankSendSocket : IDisposable

@@ -1,288 +1,111 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using Maci.Crypto.Amaci;
-using Maci.Crypto.BabyJubjub;
-using Maci.Modules.Auth.Keeper;
-using Maci.Modules.Bank.Keeper;
-using Maci.Modules.Insurance.Types;
-using Maci.Modules.Rounds.Keeper;
-using Maci.Modules.Rounds.Types;
 using Maci.Proto.Maci.Rounds.V1;
-using Maci.Sdk;
-using Maci.Sdk.Addresses;
-using Maci.Sdk.Assets;
-using Maci.Sdk.Errors;
-using Maci.Storage;
-using Keys = Maci.Modules.Rounds.Types.Keys;
+using Maci.TestSupport.Dora;
+using InsuranceTerms = Maci.Proto.Maci.Insurance.V1.InsuranceTerms;
+using InsurancePubKey = Maci.Proto.Maci.Insurance.V1.PubKey;
+using MsgRegisterOperator = Maci.Proto.Maci.Insurance.V1.MsgRegisterOperator;
 
 namespace Maci.Bench;
 
 /// <summary>
-/// Suite "rounds": the rounds keeper over an in-memory commit store with the real auth and bank keepers.
-/// (1) publish-message transactions per second: one 10-element message each, decimal parsing, fee escrow, chain
-/// update (Poseidon) and storage, each on its own branch written on success, a commit every 1000 transactions;
-/// (2) the time to verify and apply one proof-carrying transaction of Dora's 2-1-1-5 round (process messages,
-/// tally, deactivate), each on a discarded branch. Goals: ≥ 2,000 publish tx/s (end to end, later), ≤ 5 ms per proof tx.
-/// Options: --messages &lt;n&gt; (default 20000), --proofs &lt;n&gt; (default 15).
+/// Suite "rounds", through the full app (<see cref="Maci.Abci.App.MaciApp"/> on RocksDB with synced commits, devnet genesis):
+/// an operator registers, Dora's 2-1-1-5 aMACI round (round 1) and a second 2-1-1-5 aMACI round (round 2) are created.
+/// (1) Publish-message tx/s: blocks of N signed MsgPublishMessage txs into round 2 (one 10-element message each, a fresh
+/// encryption key on the curve, the exact message fee; one tx per account per block, signed before timing) through
+/// CheckTx + FinalizeBlock + Commit; every tx must succeed and the round's message chain must grow by exactly N per block.
+/// (2) Proof txs: round 1 is played with Dora's fixture (sign-ups, deactivations, new key, votes) and each proof-carrying tx
+/// (process deactivate, add new key, process messages, process tally) is timed through CheckTx + FinalizeBlock: each
+/// repetition is a freshly signed tx (fee varied, so its signature is verified anew) executed by FinalizeBlock at the next
+/// height, then that height is re-executed without it (the app discards an uncommitted block) and committed empty, which
+/// also resets the CheckTx state; the last repetition is committed for real (its Commit time is the one Commit sample).
+/// Round 1 must then finish with Dora's results. Goals: ≥ 2,000 publish tx/s, ≤ 5 ms per proof tx (CheckTx + FinalizeBlock).
+/// Options: --blocks B (5), --warmup W (2), --txs N (1000), --proofs P (15), --messages M (20000, keeper only),
+/// --no-keeper (skip the keeper-only lines).
 /// </summary>
-public static class RoundsBench
+public static partial class RoundsBench
 {
+    private const int GoalTxPerSecond = 2000;
+    private const double GoalProofMs = 5;
+    private const long T0 = 1_767_225_600, Start = T0 + 100, End = Start + 10_000;
+
     public static int Run(string[] args)
     {
-        var messages = 20_000;
-        var proofs = 15;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--messages" && i + 1 < args.Length) messages = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            else if (args[i] == "--proofs" && i + 1 < args.Length) proofs = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            else { Console.Error.WriteLine($"rounds: unknown option {args[i]}"); return 2; }
-        }
+        var measured = IntOption(args, "--blocks", 5);
+        var warmup = IntOption(args, "--warmup", 2);
+        var perBlock = IntOption(args, "--txs", 1000);
+        var proofs = IntOption(args, "--proofs", 15);
+        var messages = IntOption(args, "--messages", 20_000);
+        Console.WriteLine($"rounds: full app on RocksDB (synced commits); {warmup} warm-up + {measured} measured blocks × {perBlock} signed MsgPublishMessage txs; " +
+            $"{proofs} repetitions per proof tx; cores: {Environment.ProcessorCount}; load average: {LoadAverage()}");
+
         var failed = 0;
-        using (var h = new Harness())
+        using (var chain = new RoundsAppChain(perBlock + Parties, T0))
         {
-            var rate = h.PublishRate(messages);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{"publishMessage",-22} {rate.PerSecond,10:0} tx/s  (cpu {rate.CpuMicros:0.0} µs/tx, wall {rate.WallMicros:0.0} µs/tx, goal ≥ 2000 tx/s){(rate.PerSecond < 2000 ? " (under goal)" : "")}"));
-            if (rate.PerSecond < 2000) failed++;
+            var dora = Setup(chain, perBlock);
+            failed += TimeProof(chain, "processDeactivate", Operator(perBlock), dora.ProcessDeactivate(), proofs, Start + 60);
+            failed += TimeProof(chain, "addNewKey", Admin(perBlock), dora.AddNewKey(), proofs);
+            chain.Ok(Admin(perBlock), dora.Publish(0));
+            chain.Ok(Admin(perBlock), dora.Publish(1));
+            failed += PublishRate(chain, dora, perBlock, warmup, measured);
+            chain.Ok(Admin(perBlock), dora.Publish(2), End);
+            chain.Ok(Admin(perBlock), new MsgStartProcessPeriod { Sender = chain.Addresses[Admin(perBlock)], RoundId = dora.RoundId }, End + 2);
+            failed += TimeProof(chain, "processMessages", Operator(perBlock), dora.ProcessMessage(), proofs);
+            chain.Ok(Admin(perBlock), new MsgStopProcessingPeriod { Sender = chain.Addresses[Admin(perBlock)], RoundId = dora.RoundId });
+            failed += TimeProof(chain, "processTally", Operator(perBlock), dora.ProcessTally(), proofs);
+            chain.Ok(Operator(perBlock), dora.StopTallying());
+            var results = chain.Query<QueryResultsResponse>("/maci.rounds.v1.Query/Results", new QueryResultsRequest { RoundId = dora.RoundId });
+            if (!results.Results.SequenceEqual(AmaciFixtureRound.Results))
+                throw new InvalidOperationException($"round {dora.RoundId} finished with [{string.Join(", ", results.Results)}], not Dora's results");
+            if (chain.App.CheckInvariants() is { } broken) throw new InvalidOperationException($"invariant broken: {broken}");
+            Console.WriteLine($"  round {dora.RoundId} finished with Dora's results; invariants hold");
         }
-        using (var h = new Harness())
-        {
-            foreach (var (name, cpuMs, wallMs) in h.ProofTimes(proofs))
-            {
-                var over = cpuMs > 5;
-                if (over) failed++;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-22} {cpuMs,10:0.00} ms cpu  (wall {wallMs:0.00} ms, median of {proofs}, goal ≤ 5 ms){(over ? " (over goal)" : "")}"));
-            }
-        }
+        if (!args.Contains("--no-keeper")) RoundsKeeperBench.Run(messages, proofs);
+        Console.WriteLine($"  load average at the end: {LoadAverage()}");
         return failed == 0 ? 0 : 1;
     }
 
-    private sealed class Harness : IDisposable
+    // Accounts 0..N-1 publish; the fixture round's parties follow.
+    private const int Parties = 4;
+    private static int Operator(int n) => n;
+    private static int Admin(int n) => n + 1;
+
+    /// <summary>Registers the operator, creates round 1 (Dora's fixture) and round 2 (the publish bench), signs up and deactivates.</summary>
+    private static AmaciFixtureRound Setup(RoundsAppChain chain, int n)
     {
-        private const string Denom = "umaci";
-        private readonly CommitStore _store = CommitStore.InMemory();
-        private readonly AddressCodec _codec = new("maci");
-        private readonly BankKeeper _bank;
-        private readonly RoundsKeeper _rounds;
-        private readonly List<(string Type, JsonElement Data)> _fixture;
-        private readonly byte[] _sender = Enumerable.Repeat((byte)7, 20).ToArray();
-        private readonly byte[] _operator = Enumerable.Repeat((byte)8, 20).ToArray();
-        private long _height = 1;
-
-        public Harness()
+        var a = chain.Addresses;
+        chain.Block(chain.Next()); // genesis becomes visible to queries after the first commit
+        var fees = chain.Query<QueryParamsResponse>("/maci.rounds.v1.Query/Params", new QueryParamsRequest()).Params.DefaultFees;
+        var dora = new AmaciFixtureRound(new AmaciRoundParties(a[Admin(n)], a[Operator(n)], a[n + 2], a[n + 3], a[Admin(n)]), fees, "umaci");
+        var key = AmaciFixtureRound.Coordinator.PublicKey;
+        chain.Ok(Operator(n), new MsgRegisterOperator
         {
-            foreach (var m in new[] { "auth", "bank", Keys.ModuleName }) _store.RegisterModule(m);
-            var accounts = new AccountKeeper(_codec, new Dictionary<string, string[]> { ["mint"] = ["minter"], [Keys.ModuleAccountName] = [] });
-            _bank = new BankKeeper(new BankAccounts(accounts));
-            var coordinator = MaciKeypair.FromPrivateKey(111111).PublicKey;
-            _rounds = new RoundsKeeper(new Bank(_bank), new Accounts(accounts), new FixedKey(coordinator), new NoHooks());
-            var root = FindRoot();
-            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "tests", "fixtures", "dora-amaci", "round-2-1-1-5.json")));
-            _fixture = doc.RootElement.EnumerateArray().Select(e => (e.GetProperty("type").GetString()!, e.GetProperty("data").Clone())).ToList();
-            var genesis = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "genesis", "rounds-vkeys.json")));
-            var p = Google.Protobuf.JsonParser.Default.Parse<Params>(genesis.RootElement.GetProperty("params").GetRawText());
-            p.DefaultFees.MessageFee = "10";
-            p.DefaultFees.BaseFee = "1000";
-            var ctx = Ctx();
-            _rounds.SetParams(ctx, p);
-            _bank.MintCoins(ctx, "mint", Coins.Of(new Coin(Denom, 1UL << 60)));
-            Check(_bank.SendCoinsFromModuleToAccount(ctx, "mint", _sender, Coins.Of(new Coin(Denom, 1UL << 60))));
-            var create = new MsgCreateRound
-            {
-                Creator = _codec.Encode(_sender), Kind = RoundKind.Amaci, Operator = _codec.Encode(_operator),
-                Info = new RoundText { Title = "bench" }, VoteOptions = { "a", "b", "c", "d", "e" },
-                VotingStart = Now, VotingEnd = Now + 100_000, CircuitType = CircuitType.Quadratic,
-                CircuitSize = new CircuitSize { StateTreeDepth = 2, IntStateTreeDepth = 1, VoteOptionTreeDepth = 1, MessageBatchSize = 5 },
-                VoiceCreditMode = new VoiceCreditMode { UnifiedAmount = "100" },
-                RegistrationMode = new RegistrationMode { StaticWhitelist = new StaticWhitelist() }, DeactivateEnabled = true,
-                Fee = new() { Denom = Denom, Amount = "1000" },
-            };
-            Check(_rounds.CreateRound(ctx, _sender, create, out _));
-            _store.Commit(_height++);
-        }
-
-        public long Now { get; set; } = 1_700_000_000;
-
-        private Context Ctx() => new() { State = _store.Working, ChainId = "bench-1", BlockHeight = _height, BlockTimeSeconds = Now };
-
-        private IEnumerable<JsonElement> Of(string type) => _fixture.Where(e => e.Type == type).Select(e => e.Data);
-
-        public (double PerSecond, double CpuMicros, double WallMicros) PublishRate(int count)
-        {
-            var data = Of("publishMessage").First().GetProperty("message").EnumerateArray().Select(x => x.GetString()!).ToArray();
-            var key = BabyJubjubPoint.Base8;
-            var msgs = new MsgPublishMessage[count];
-            for (var i = 0; i < count; i++)
-            {
-                key += BabyJubjubPoint.Base8;
-                msgs[i] = new MsgPublishMessage
-                {
-                    Sender = _codec.Encode(_sender), RoundId = 1, Messages = { new Message { Data = { data } } },
-                    EncPubKeys = { new PubKey { X = key.X.ToString(), Y = key.Y.ToString() } }, Fee = new() { Denom = Denom, Amount = "10" },
-                };
-            }
-            var warm = Math.Min(1000, count / 10);
-            var c0 = 0L;
-            var sw = new Stopwatch();
-            for (var i = 0; i < count; i++)
-            {
-                if (i == warm)
-                {
-                    c0 = ThreadCpu.Nanoseconds() ?? 0;
-                    sw.Start();
-                }
-                var branch = Ctx().Branch();
-                Check(_rounds.PublishMessage(branch, _sender, msgs[i], out _));
-                branch.State.Write();
-                if (i % 1000 == 999) _store.Commit(_height++);
-            }
-            sw.Stop();
-            var n = count - warm;
-            var cpu = ThreadCpu.Nanoseconds() is { } c1 ? (c1 - c0) / 1000.0 / n : sw.Elapsed.TotalMicroseconds / n;
-            return (1e6 / cpu, cpu, sw.Elapsed.TotalMicroseconds / n);
-        }
-
-        public List<(string Name, double CpuMs, double WallMs)> ProofTimes(int samples)
-        {
-            Json(out var signUps, out var dmsgs, out var pd, out var ank, out var pubs, out var pm, out var pt);
-            var ctx = Ctx();
-            var voters = new[] { Enumerable.Repeat((byte)1, 20).ToArray(), Enumerable.Repeat((byte)2, 20).ToArray() };
-            var round = _rounds.GetRound(ctx, 1)!;
-            round.RegistrationMode.StaticWhitelist.Users.Add(new WhitelistEntry { Address = _codec.Encode(voters[0]) });
-            round.RegistrationMode.StaticWhitelist.Users.Add(new WhitelistEntry { Address = _codec.Encode(voters[1]) });
-            round.VotingEnd = Now + 1000;
-            _rounds.SetRound(ctx, round);
-            for (var i = 0; i < 2; i++)
-            {
-                Check(_bank.SendCoins(ctx, _sender, voters[i], Coins.Of(new Coin(Denom, 1_000_000_000))));
-                Check(_rounds.SignUp(ctx, voters[i], signUps[i], out _));
-            }
-            foreach (var d in dmsgs) Check(_rounds.PublishDeactivateMessage(ctx, _sender, d, out _));
-            var results = new List<(string, double, double)> { ("processDeactivate", 0, 0) };
-            results[0] = Time("processDeactivate", samples, c => _rounds.ProcessDeactivateMessage(c, pd));
-            Check(_rounds.ProcessDeactivateMessage(Ctx(), pd));
-            results.Add(Time("addNewKey", samples, c => _rounds.AddNewKey(c, _sender, 1, ank.Pubkey, ank.Nullifier, ank.D, ank.Proof, ank.Fee, false, out _)));
-            Check(_rounds.AddNewKey(Ctx(), _sender, 1, ank.Pubkey, ank.Nullifier, ank.D, ank.Proof, ank.Fee, false, out _));
-            foreach (var m in pubs) Check(_rounds.PublishMessage(Ctx(), _sender, m, out _));
-            Now += 1001;
-            Check(_rounds.StartProcessPeriod(Ctx(), 1));
-            results.Add(Time("processMessages", samples, c => _rounds.ProcessMessage(c, pm)));
-            Check(_rounds.ProcessMessage(Ctx(), pm));
-            Check(_rounds.StopProcessingPeriod(Ctx(), 1));
-            results.Add(Time("processTally", samples, c => _rounds.ProcessTally(c, pt)));
-            // The pairing check alone, for the share of the per-transaction time that is not verification.
-            var keys = _rounds.DecodedKeys(Ctx(), _rounds.GetRound(Ctx(), 1)!)!;
-            var proof = Maci.Crypto.Groth16.Proof.FromEvmHex(pt.Proof.A, pt.Proof.B, pt.Proof.C);
-            var input = Maci.Crypto.Bn254.Fr.FromUInt64(12345);
-            results.Add(Time("groth16Verify only", samples, _ =>
-            {
-                Maci.Crypto.Groth16.Groth16Verifier.Verify(keys.Tally.Prepared, proof, [input]);
-                return null;
-            }));
-            return results;
-        }
-
-        private (string, double, double) Time(string name, int samples, Func<Context, SdkError?> run)
-        {
-            // Warm up past tiered compilation before sampling.
-            for (var w = 0; w < 5; w++) Check(run(Ctx().Branch()));
-            var cpu = new double[samples];
-            var wall = new double[samples];
-            for (var s = 0; s < samples; s++)
-            {
-                var branch = Ctx().Branch();
-                var c0 = ThreadCpu.Nanoseconds();
-                var sw = Stopwatch.StartNew();
-                Check(run(branch));
-                wall[s] = sw.Elapsed.TotalMilliseconds;
-                cpu[s] = c0 is { } a && ThreadCpu.Nanoseconds() is { } b ? (b - a) / 1e6 : wall[s];
-            }
-            Array.Sort(cpu);
-            Array.Sort(wall);
-            return (name, cpu[samples / 2], wall[samples / 2]);
-        }
-
-        private void Json(out MsgSignUp[] signUps, out MsgPublishDeactivateMessage[] dmsgs, out MsgProcessDeactivateMessage pd,
-            out MsgAddNewKey ank, out MsgPublishMessage[] pubs, out MsgProcessMessage pm, out MsgProcessTally pt)
-        {
-            static string[] S(JsonElement e) => e.EnumerateArray().Select(x => x.GetString()!).ToArray();
-            static PubKey P(JsonElement e) => new() { X = S(e)[0], Y = S(e)[1] };
-            static Groth16Proof G(JsonElement d) => new()
-            {
-                A = d.GetProperty("proof").GetProperty("pi_a").GetString()!, B = d.GetProperty("proof").GetProperty("pi_b").GetString()!,
-                C = d.GetProperty("proof").GetProperty("pi_c").GetString()!,
-            };
-            var sender = _codec.Encode(_sender);
-            signUps = Of("setStateLeaf").Take(2).Select(d => new MsgSignUp { RoundId = 1, Pubkey = P(d.GetProperty("pubKey")), Fee = new() { Denom = Denom, Amount = "48000" } }).ToArray();
-            dmsgs = Of("publishDeactivateMessage").Select(d => new MsgPublishDeactivateMessage
-            {
-                Sender = sender, RoundId = 1, Message = new Message { Data = { S(d.GetProperty("message")) } }, EncPubKey = P(d.GetProperty("encPubKey")),
-                Fee = new() { Denom = Denom, Amount = "10000000" },
-            }).ToArray();
-            var x = Of("proofDeactivate").Single();
-            pd = new() { RoundId = 1, Size = 2, NewDeactivateCommitment = x.GetProperty("newDeactivateCommitment").GetString(), NewDeactivateRoot = x.GetProperty("newDeactivateRoot").GetString(), Proof = G(x) };
-            x = Of("proofAddNewKey").Single();
-            ank = new() { RoundId = 1, Pubkey = P(x.GetProperty("pubKey")), Nullifier = x.GetProperty("nullifier").GetString(), D = { S(x.GetProperty("d")) }, Proof = G(x), Fee = new() { Denom = Denom, Amount = "48000" } };
-            pubs = Of("publishMessage").Select(d => new MsgPublishMessage
-            {
-                Sender = sender, RoundId = 1, Messages = { new Message { Data = { S(d.GetProperty("message")) } } }, EncPubKeys = { P(d.GetProperty("encPubKey")) },
-                Fee = new() { Denom = Denom, Amount = "10" },
-            }).ToArray();
-            x = Of("processMessage").Single();
-            pm = new() { RoundId = 1, NewStateCommitment = x.GetProperty("newStateCommitment").GetString(), Proof = G(x) };
-            x = Of("processTally").Single();
-            pt = new() { RoundId = 1, NewTallyCommitment = x.GetProperty("newTallyCommitment").GetString(), Proof = G(x) };
-        }
-
-        private static void Check(SdkError? e)
-        {
-            if (e is not null) throw new InvalidOperationException(e.ToString());
-        }
-
-        private static string FindRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Maci.Chain.sln"))) return dir.FullName;
-            throw new InvalidOperationException("Maci.Chain.sln not found");
-        }
-
-        public void Dispose() => _store.Dispose();
+            Operator = a[Operator(n)], Moniker = "bench operator",
+            PubKey = new InsurancePubKey { X = key.X.ToString(), Y = key.Y.ToString() },
+            Deposit = dora.Fee("10000000"),
+            Terms = new InsuranceTerms { LossRatioNumerator = 1, LossRatioDenominator = 10, MinPremium = "1", MaxPremium = "1000000" },
+        });
+        dora.RoundId = CreatedRound(chain.Ok(Admin(n), dora.CreateMsg(Start, End)));
+        var second = dora.CreateMsg(Start, End);
+        second.Info = new RoundText { Title = "publish bench", Description = "", Link = "" };
+        if (CreatedRound(chain.Ok(Admin(n), second)) != dora.RoundId + 1) throw new InvalidOperationException("round ids are not consecutive");
+        chain.Ok(n + 2, dora.SignUp(0), Start);
+        chain.Ok(n + 3, dora.SignUp(1));
+        chain.Ok(Admin(n), dora.Deactivate(0));
+        chain.Ok(Admin(n), dora.Deactivate(1));
+        return dora;
     }
 
-    private sealed class BankAccounts(AccountKeeper a) : Maci.Modules.Bank.Types.IAccountKeeper
+    private static ulong CreatedRound(Maci.Proto.Tendermint.Abci.ExecTxResult r) => MsgCreateRoundResponse.Parser.ParseFrom(
+        Maci.Proto.Cosmos.Base.Abci.V1Beta1.TxMsgData.Parser.ParseFrom(r.Data).MsgResponses[0].Value).RoundId;
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static int IntOption(string[] args, string name, int fallback)
     {
-        public AddressCodec Codec => a.Codec;
-        public bool HasAccount(Context ctx, ReadOnlySpan<byte> address) => a.HasAccount(ctx, address);
-        public void CreateAccount(Context ctx, ReadOnlySpan<byte> address) => a.NewAccount(ctx, address);
-        public byte[] EnsureModuleAccount(Context ctx, string module) { a.GetOrCreateModuleAccount(ctx, module); return a.ModuleAddress(module); }
-        public bool IsModuleAddress(ReadOnlySpan<byte> address) => a.IsModuleAddress(address);
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
     }
 
-    private sealed class Bank(BankKeeper b) : IRoundsBank
-    {
-        public UInt128 GetBalance(Context ctx, ReadOnlySpan<byte> address, string denom) => b.GetBalance(ctx, address, denom);
-        public SdkError? SendCoinsFromAccountToModule(Context ctx, byte[] sender, string module, Coins amount) => b.SendCoinsFromAccountToModule(ctx, sender, module, amount);
-        public SdkError? SendCoinsFromModuleToAccount(Context ctx, string module, byte[] recipient, Coins amount) => b.SendCoinsFromModuleToAccount(ctx, module, recipient, amount);
-    }
-
-    private sealed class Accounts(AccountKeeper a) : IRoundsAccounts
-    {
-        public AddressCodec Codec => a.Codec;
-        public byte[] ModuleAddress(string name) => a.ModuleAddress(name);
-    }
-
-    private sealed class FixedKey(BabyJubjubPoint key) : IOperatorKeys
-    {
-        public BabyJubjubPoint? CoordinatorKey(Context ctx, ReadOnlySpan<byte> operatorAddress) => key;
-    }
-
-    private sealed class NoHooks : IInsuranceHooks
-    {
-        public SdkError? DeactivateMessagesPublished(Context ctx, ulong roundId, ulong count, long time) => null;
-        public SdkError? DeactivateMessagesProcessed(Context ctx, ulong roundId, ulong count, long time) => null;
-        public SdkError? TallyFinished(Context ctx, ulong roundId, long time) => null;
-        public SdkError? RoundEnded(Context ctx, ulong roundId, long time) => null;
-    }
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
