@@ -173,7 +173,7 @@ public static class BankSendBench
     private static double Median(List<double> xs) => BenchTx.Median(xs);
 
     /// <summary>The app behind an in-process ABCI socket server, with a mempool and a consensus connection.</summary>
-    private sealed class BankSendSocket : IDisposable
+    internal sealed class BankSendSocket : IDisposable
     {
         private readonly AbciSocketServer _server;
         private readonly Connection _mempool;

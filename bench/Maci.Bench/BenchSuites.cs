@@ -6,7 +6,7 @@ public static class BenchSuites
     private static readonly (string Name, string About, Func<string[], int> Run)[] Suites =
     [
         ("secp256k1", "Cosmos secp256k1 verify/sign medians vs CosmJS (--quick)", Secp256k1Bench.Run),
-        ("rounds", "rounds keeper: publish-message tx/s, verify+apply time per proof tx (--messages, --proofs)", RoundsBench.Run),
+        ("rounds", "full app on RocksDB: publish-message tx/s (CheckTx + FinalizeBlock + Commit), CheckTx + FinalizeBlock ms per proof tx; keeper-only lines (--blocks, --txs, --proofs, --socket, --no-keeper)", RoundsBench.Run),
         ("zk", "Poseidon, EdDSA-Poseidon, ECDH, poseidon-cipher, tree insert (vs circomlibjs)", ZkPrimitivesBench.Run),
         ("storage", "commit latency of 1,000 tx x 4 writes; app-hash update cost", StorageBench.Run),
         ("banksend", "signed bank sends/s through CheckTx + FinalizeBlock + Commit, commit latency", BankSendBench.Run),

@@ -77,6 +77,13 @@ internal sealed class RoundsAppChain : IDisposable
         Height++;
     }
 
+    /// <summary>Records a block at <paramref name="time"/> that the caller finalized and committed itself (e.g. over a socket).</summary>
+    public void Committed(long time)
+    {
+        Time = time;
+        Height++;
+    }
+
     public ResponseFinalizeBlock Block(long time, params byte[][] txs)
     {
         var r = Finalize(time, txs);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Google.Protobuf;
 using Maci.Crypto.BabyJubjub;
 using Maci.Proto.Maci.Rounds.V1;
+using Maci.Proto.Tendermint.Abci;
 using Maci.TestSupport.Dora;
 using RoundsPubKey = Maci.Proto.Maci.Rounds.V1.PubKey;
 
@@ -10,7 +11,7 @@ namespace Maci.Bench;
 public static partial class RoundsBench
 {
     /// <summary>Blocks of publish-message txs into round 2; returns 1 when the median is under the goal.</summary>
-    private static int PublishRate(RoundsAppChain chain, AmaciFixtureRound dora, int perBlock, int warmup, int measured)
+    private static int PublishRate(RoundsAppChain chain, AmaciFixtureRound dora, int perBlock, int warmup, int measured, bool socket)
     {
         var roundId = dora.RoundId + 1;
         var blocks = warmup + measured;
@@ -40,6 +41,7 @@ public static partial class RoundsBench
         for (var i = 0; i < perBlock; i++) chain.Consumed(i, (ulong)blocks);
         Console.WriteLine(F($"  publish: {data.Length}-element messages, fee {fee} umaci each; signed {blocks * perBlock} txs in {sw.Elapsed.TotalSeconds:F1} s (not measured)"));
 
+        using var wire = socket ? BankSendBench.BankSendSocket.Start(chain.App, prefetch: true) : null;
         var tps = new List<double>();
         var check = new List<double>();
         var finalize = new List<double>();
@@ -49,15 +51,24 @@ public static partial class RoundsBench
             var before = ChainLength(chain, roundId);
             var time = chain.Next();
             var t0 = Stopwatch.GetTimestamp();
-            foreach (var tx in txs[b])
-            {
-                var r = chain.CheckTx(tx);
-                if (r.Code != 0) throw new InvalidOperationException($"publish CheckTx failed: {r.Codespace}/{r.Code} {r.Log}");
-            }
+            if (wire is not null) wire.CheckTxs(txs[b], perBlock);
+            else
+                foreach (var tx in txs[b])
+                {
+                    var r = chain.CheckTx(tx);
+                    if (r.Code != 0) throw new InvalidOperationException($"publish CheckTx failed: {r.Codespace}/{r.Code} {r.Log}");
+                }
             var t1 = Stopwatch.GetTimestamp();
-            var res = chain.Finalize(time, txs[b]);
+            var res = wire is not null
+                ? wire.Call(new Request { FinalizeBlock = BenchTx.FinalizeRequest(chain.Height + 1, time, txs[b]) }).FinalizeBlock
+                : chain.Finalize(time, txs[b]);
             var t2 = Stopwatch.GetTimestamp();
-            chain.Commit();
+            if (wire is not null)
+            {
+                wire.Call(new Request { Commit = new RequestCommit() });
+                chain.Committed(time);
+            }
+            else chain.Commit();
             var t3 = Stopwatch.GetTimestamp();
             var bad = res.TxResults.Where(r => r.Code != 0).ToArray();
             if (bad.Length > 0) throw new InvalidOperationException($"{bad.Length} publish txs failed: {bad[0].Codespace}/{bad[0].Code} {bad[0].Log}");

@@ -20,7 +20,9 @@ namespace Maci.Bench;
 /// also resets the CheckTx state; the last repetition is committed for real (its Commit time is the one Commit sample).
 /// Round 1 must then finish with Dora's results. Goals: ≥ 2,000 publish tx/s, ≤ 5 ms per proof tx (CheckTx + FinalizeBlock).
 /// Options: --blocks B (5), --warmup W (2), --txs N (1000), --proofs P (15), --messages M (20000, keeper only),
-/// --no-keeper (skip the keeper-only lines).
+/// --no-keeper (skip the keeper-only lines), --socket (the publish blocks go through an in-process AbciSocketServer as in
+/// banksend: CheckTx pipelined on the mempool connection with signature prefetch on, the node's default; FinalizeBlock and
+/// Commit on the consensus connection).
 /// </summary>
 public static partial class RoundsBench
 {
@@ -35,8 +37,9 @@ public static partial class RoundsBench
         var perBlock = IntOption(args, "--txs", 1000);
         var proofs = IntOption(args, "--proofs", 15);
         var messages = IntOption(args, "--messages", 20_000);
+        var socket = args.Contains("--socket");
         Console.WriteLine($"rounds: full app on RocksDB (synced commits); {warmup} warm-up + {measured} measured blocks × {perBlock} signed MsgPublishMessage txs; " +
-            $"{proofs} repetitions per proof tx; cores: {Environment.ProcessorCount}; load average: {LoadAverage()}");
+            $"{(socket ? "publish blocks through the ABCI socket server (CheckTx pipelined, prefetch on); " : "")}{proofs} repetitions per proof tx; cores: {Environment.ProcessorCount}; load average: {LoadAverage()}");
 
         var failed = 0;
         using (var chain = new RoundsAppChain(perBlock + Parties, T0))
@@ -46,7 +49,7 @@ public static partial class RoundsBench
             failed += TimeProof(chain, "addNewKey", Admin(perBlock), dora.AddNewKey(), proofs);
             chain.Ok(Admin(perBlock), dora.Publish(0));
             chain.Ok(Admin(perBlock), dora.Publish(1));
-            failed += PublishRate(chain, dora, perBlock, warmup, measured);
+            failed += PublishRate(chain, dora, perBlock, warmup, measured, socket);
             chain.Ok(Admin(perBlock), dora.Publish(2), End);
             chain.Ok(Admin(perBlock), new MsgStartProcessPeriod { Sender = chain.Addresses[Admin(perBlock)], RoundId = dora.RoundId }, End + 2);
             failed += TimeProof(chain, "processMessages", Operator(perBlock), dora.ProcessMessage(), proofs);
