@@ -6,6 +6,7 @@ using Maci.Abci.App;
 using Maci.Crypto.Cosmos;
 using Maci.Proto.Tendermint.Abci;
 using Maci.Storage;
+using Maci.TestSupport;
 
 namespace Maci.Bench;
 
@@ -111,8 +112,7 @@ internal sealed class RoundsAppChain : IDisposable
     /// <summary>Devnet's app state with the auth accounts, balances and supply replaced by the bench's accounts.</summary>
     private static string Genesis(string[] addresses)
     {
-        var root = FindRoot();
-        var state = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "genesis", "devnet.json")))!["app_state"]!.AsObject();
+        var state = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "genesis", "devnet.json")))!["app_state"]!.AsObject();
         var accounts = new JsonArray();
         var balances = new JsonArray();
         for (var i = 0; i < addresses.Length; i++)
@@ -129,13 +129,6 @@ internal sealed class RoundsAppChain : IDisposable
         var supply = UInt128.Parse(Balance) * (UInt128)addresses.Length;
         state["bank"]!["supply"] = new JsonArray(new JsonObject { ["denom"] = "umaci", ["amount"] = supply.ToString() });
         return state.ToJsonString();
-    }
-
-    public static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Maci.Chain.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Maci.Chain.sln not found");
     }
 
     public void Dispose()

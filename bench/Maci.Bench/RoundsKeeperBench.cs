@@ -63,7 +63,7 @@ public static class RoundsKeeperBench
             _bank = new BankKeeper(new BankAccounts(accounts));
             var coordinator = MaciKeypair.FromPrivateKey(111111).PublicKey;
             _rounds = new RoundsKeeper(new Bank(_bank), new Accounts(accounts), new FixedKey(coordinator), new NoHooks());
-            var root = FindRoot();
+            var root = Maci.TestSupport.RepoPaths.Root;
             using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "tests", "fixtures", "dora-amaci", "round-2-1-1-5.json")));
             _fixture = doc.RootElement.EnumerateArray().Select(e => (e.GetProperty("type").GetString()!, e.GetProperty("data").Clone())).ToList();
             var genesis = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "genesis", "rounds-vkeys.json")));
@@ -224,13 +224,6 @@ public static class RoundsKeeperBench
         private static void Check(SdkError? e)
         {
             if (e is not null) throw new InvalidOperationException(e.ToString());
-        }
-
-        private static string FindRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Maci.Chain.sln"))) return dir.FullName;
-            throw new InvalidOperationException("Maci.Chain.sln not found");
         }
 
         public void Dispose() => _store.Dispose();
