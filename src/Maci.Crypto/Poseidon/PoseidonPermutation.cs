@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Maci.Crypto.Bn254;
+using M = Maci.Crypto.Bn254.Montgomery<Maci.Crypto.Bn254.FrModulus>;
 
 namespace Maci.Crypto.Poseidon;
 
@@ -7,102 +9,84 @@ namespace Maci.Crypto.Poseidon;
 /// The permutation with sparse partial rounds (see <see cref="PoseidonParameters"/>): 4 full rounds, R_P partial
 /// rounds (S-box on lane 0, sparse matrix), 4 full rounds. Equal to the textbook round function on every input.
 /// </summary>
+/// <remarks>
+/// Specialised per width (the JIT compiles <see cref="Run{TW}"/> once per width struct, so every loop bound is a
+/// constant), on the Montgomery limbs directly, over references into the contiguous tables (their sizes are fixed
+/// by <see cref="PoseidonParameters"/>), with every row product as one sum of products reduced once.
+/// </remarks>
 [SkipLocalsInit]
 internal static class PoseidonPermutation
 {
-    /// <summary>
-    /// From this width on, row products go through one <see cref="Fr.SumOfProducts"/> (a single reduction); below it
-    /// separate multiplications measured faster (they overlap, while the sum is one serial carry chain).
-    /// </summary>
-    private const int DotFromWidth = 4;
-
     public static void Run(PoseidonParameters p, Span<Fr> state)
     {
-        var t = p.Width;
-        var half = PoseidonConstants.FullRounds / 2;
-        var fc = p.FullRoundConstants.AsSpan();
-        Span<Fr> tmp = stackalloc Fr[t];
-
-        for (var r = 0; r < half; r++)
+        if (state.Length != p.Width)
+            throw new ArgumentException($"Poseidon state of width {p.Width} expected, got {state.Length}", nameof(state));
+        ref var x = ref Unsafe.As<Fr, U256>(ref MemoryMarshal.GetReference(state));
+        switch (p.Width)
         {
-            FullSBox(state, fc.Slice(r * t, t));
-            Mix(r == half - 1 ? p.PreSparseMatrix : p.Mds, state, tmp, t);
+            case 2: Run<Terms2>(p, ref x); break;
+            case 3: Run<Terms3>(p, ref x); break;
+            case 4: Run<Terms4>(p, ref x); break;
+            case 5: Run<Terms5>(p, ref x); break;
+            case 6: Run<Terms6>(p, ref x); break;
+            case 7: Run<Terms7>(p, ref x); break;
+            default: throw new ArgumentOutOfRangeException(nameof(p), p.Width, "Poseidon width must be 2..7");
         }
+    }
 
-        var pc = p.PartialRoundConstants.AsSpan();
-        var sm = p.SparseMatrices.AsSpan();
-        var stride = 2 * t - 1;
-        for (var r = 0; r < pc.Length; r++)
+    private static void Run<TW>(PoseidonParameters p, ref U256 x) where TW : struct, ITermCount
+    {
+        const int half = PoseidonConstants.FullRounds / 2;
+        var t = TW.N;
+        ref var fc = ref AsLimbs(p.FullRoundConstants);
+        for (var r = 0; r < half; r++)
+            FullRound<TW>(ref Unsafe.Add(ref fc, r * t), ref AsLimbs(r == half - 1 ? p.PreSparseMatrix : p.Mds), ref x);
+
+        ref var pc = ref AsLimbs(p.PartialRoundConstants);
+        ref var sm = ref AsLimbs(p.SparseMatrices);
+        var rounds = p.PartialRounds;
+        for (var r = 0; r < rounds; r++)
         {
-            Fr.Add(state[0], pc[r], out var x);
-            Pow5(x, out var s0);
-            var s = sm.Slice(r * stride, stride);
-            Fr first;
-            if (t >= DotFromWidth)
-            {
-                state[0] = s0;
-                Fr.SumOfProducts(s[..t], state, out first);
-            }
-            else
-            {
-                Fr.Mul(s[0], s0, out first);
-                for (var j = 1; j < t; j++)
-                {
-                    Fr.Mul(s[j], state[j], out var prod);
-                    Fr.Add(first, prod, out first);
-                }
-            }
+            M.Add(x, Unsafe.Add(ref pc, r), out var y);
+            Pow5(y, out x);
+            ref var m = ref Unsafe.Add(ref sm, r * (2 * t - 1));
+            M.Dot<TW>(ref m, ref x, out var first);
             for (var j = 1; j < t; j++)
             {
-                Fr.Mul(s[t - 1 + j], s0, out var prod);
-                Fr.Add(state[j], prod, out state[j]);
+                ref var xj = ref Unsafe.Add(ref x, j);
+                M.Mul(Unsafe.Add(ref m, t - 1 + j), x, out var prod);
+                M.Add(xj, prod, out xj);
             }
-            state[0] = first;
+            x = first;
         }
 
         for (var r = half; r < 2 * half; r++)
-        {
-            FullSBox(state, fc.Slice(r * t, t));
-            Mix(p.Mds, state, tmp, t);
-        }
+            FullRound<TW>(ref Unsafe.Add(ref fc, r * t), ref AsLimbs(p.Mds), ref x);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FullSBox(Span<Fr> state, ReadOnlySpan<Fr> constants)
+    private static void FullRound<TW>(ref U256 c, ref U256 mds, ref U256 x) where TW : struct, ITermCount
     {
-        for (var i = 0; i < state.Length; i++)
-        {
-            Fr.Add(state[i], constants[i], out var x);
-            Pow5(x, out state[i]);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pow5(in Fr x, out Fr r)
-    {
-        Fr.Square(x, out var x2);
-        Fr.Square(x2, out var x4);
-        Fr.Mul(x4, x, out r);
-    }
-
-    private static void Mix(ReadOnlySpan<Fr> m, Span<Fr> state, Span<Fr> tmp, int t)
-    {
+        var t = TW.N;
         for (var i = 0; i < t; i++)
         {
-            var row = m.Slice(i * t, t);
-            if (t >= DotFromWidth)
-            {
-                Fr.SumOfProducts(row, state, out tmp[i]);
-                continue;
-            }
-            Fr.Mul(row[0], state[0], out var acc);
-            for (var j = 1; j < t; j++)
-            {
-                Fr.Mul(row[j], state[j], out var prod);
-                Fr.Add(acc, prod, out acc);
-            }
-            tmp[i] = acc;
+            ref var xi = ref Unsafe.Add(ref x, i);
+            M.Add(xi, Unsafe.Add(ref c, i), out var y);
+            Pow5(y, out xi);
         }
-        tmp.CopyTo(state);
+        Span<U256> mixed = stackalloc U256[t];
+        for (var i = 0; i < t; i++)
+            M.Dot<TW>(ref Unsafe.Add(ref mds, i * t), ref x, out mixed[i]);
+        mixed.CopyTo(MemoryMarshal.CreateSpan(ref x, t));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Pow5(in U256 x, out U256 r)
+    {
+        M.Mul(x, x, out var x2);
+        M.Mul(x2, x2, out var x4);
+        M.Mul(x4, x, out r);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref U256 AsLimbs(Fr[] values) => ref Unsafe.As<Fr, U256>(ref MemoryMarshal.GetArrayDataReference(values));
 }
