@@ -20,3 +20,5 @@ internal readonly struct Terms5 : ITermCount { public static int N => 5; }
 internal readonly struct Terms6 : ITermCount { public static int N => 6; }
 
 internal readonly struct Terms7 : ITermCount { public static int N => 7; }
+
+internal readonly struct Terms8 : ITermCount { public static int N => 8; }

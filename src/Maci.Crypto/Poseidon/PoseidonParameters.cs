@@ -73,6 +73,7 @@ internal sealed class PoseidonParameters
             n = MatMul(hat, mds, t);
         }
         PreSparseMatrix = n;
+        PairedMatrices = PairRounds(SparseMatrices, partialRounds, t);
     }
 
     public int Width { get; }
@@ -93,6 +94,39 @@ internal sealed class PoseidonParameters
 
     /// <summary>The matrix of the last full round before the partial rounds (Â·M).</summary>
     public Fr[] PreSparseMatrix { get; }
+
+    /// <summary>
+    /// Partial rounds taken two at a time (rounds 2k and 2k+1), 4t − 1 values per pair: round 2k's s00 and row v
+    /// (t); round 2k+1's s00, row v and κ = Σⱼ v₂ₖ₊₁,ⱼ·w₂ₖ,ⱼ (t + 1); then, per lane j ≥ 1, w₂ₖ,ⱼ and w₂ₖ₊₁,ⱼ. With κ
+    /// the second round's row product reads the lanes as they were before the first round's column update
+    /// (x + w·s = x' for the lanes, so v·x' = v·x + κ·s), and both column updates of a lane become one two-term sum
+    /// of products. An odd last partial round runs alone from <see cref="SparseMatrices"/>.
+    /// </summary>
+    public Fr[] PairedMatrices { get; }
+
+    private static Fr[] PairRounds(Fr[] sparse, int rounds, int t)
+    {
+        var stride = 2 * t - 1;
+        var size = 4 * t - 1;
+        var result = new Fr[rounds / 2 * size];
+        for (var k = 0; k < rounds / 2; k++)
+        {
+            var first = sparse.AsSpan(2 * k * stride, stride);
+            var second = sparse.AsSpan((2 * k + 1) * stride, stride);
+            var o = result.AsSpan(k * size, size);
+            first[..t].CopyTo(o);
+            second[..t].CopyTo(o[t..]);
+            var kappa = Fr.Zero;
+            for (var j = 1; j < t; j++)
+            {
+                kappa += second[j] * first[t - 1 + j];
+                o[2 * t - 1 + 2 * j] = first[t - 1 + j];
+                o[2 * t + 2 * j] = second[t - 1 + j];
+            }
+            o[2 * t] = kappa;
+        }
+        return result;
+    }
 
     private static Fr[] MatVec(Fr[] m, Fr[] v, int t)
     {
