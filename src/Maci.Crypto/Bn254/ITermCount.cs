@@ -22,3 +22,5 @@ internal readonly struct Terms6 : ITermCount { public static int N => 6; }
 internal readonly struct Terms7 : ITermCount { public static int N => 7; }
 
 internal readonly struct Terms8 : ITermCount { public static int N => 8; }
+
+internal readonly struct Terms9 : ITermCount { public static int N => 9; }

@@ -10,13 +10,13 @@ internal static partial class Montgomery<TM>
     /// <paramref name="b"/> (below q), unrolled for that count: the JIT specialises this per count and folds the
     /// guards. One reduction step per limb for the whole sum; before each step's division the accumulator stays
     /// below (n+1)·q·(2^64 + 1), which needs a sixth word only from five terms on (q &lt; 0.19·2^256); the result is
-    /// below n·q²/R + q, so one subtraction reduces it up to five terms and two up to ten (at most eight here).
+    /// below n·q²/R + q, so one subtraction reduces it up to five terms and two up to ten (at most nine here).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
     public static void Dot<TN>(ref U256 a, ref U256 b, out U256 r) where TN : struct, ITermCount
     {
-        Debug.Assert(TN.N is >= 1 and <= 8);
+        Debug.Assert(TN.N is >= 1 and <= 9);
         ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0;
         DotLimb<TN>(ref a, ref b, 0, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5);
         DotLimb<TN>(ref a, ref b, 1, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5);
@@ -44,6 +44,7 @@ internal static partial class Montgomery<TM>
         if (TN.N > 5) DotTerm<TN>(ref a, ref bw, 5, i, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5);
         if (TN.N > 6) DotTerm<TN>(ref a, ref bw, 6, i, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5);
         if (TN.N > 7) DotTerm<TN>(ref a, ref bw, 7, i, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5);
+        if (TN.N > 8) DotTerm<TN>(ref a, ref bw, 8, i, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5);
         ulong m = t0 * TM.Inv;
         ulong d = ReduceLowHi(m, TM.Q0, t0);
         d = MAdd2(m, TM.Q1, t1, d, out t0);

@@ -25,6 +25,7 @@ internal sealed class PoseidonParameters
             throw new ArgumentException($"Poseidon tables for t={t} have the wrong size");
         Width = t;
         PartialRounds = partialRounds;
+        RoundConstants = roundConstants;
         Mds = mds;
 
         // Constants: full rounds keep theirs; partial rounds keep lane 0 after absorbing what earlier rounds pushed.
@@ -73,12 +74,15 @@ internal sealed class PoseidonParameters
             n = MatMul(hat, mds, t);
         }
         PreSparseMatrix = n;
-        PairedMatrices = PairRounds(SparseMatrices, partialRounds, t);
+        BlockedMatrices = BlockRounds(SparseMatrices, partialRounds, t);
     }
 
     public int Width { get; }
 
     public int PartialRounds { get; }
+
+    /// <summary>The plain round constants, t per round for all R_F + R_P rounds (the textbook form; tests only).</summary>
+    public Fr[] RoundConstants { get; }
 
     /// <summary>The plain t×t MDS matrix, row-major.</summary>
     public Fr[] Mds { get; }
@@ -95,35 +99,45 @@ internal sealed class PoseidonParameters
     /// <summary>The matrix of the last full round before the partial rounds (Â·M).</summary>
     public Fr[] PreSparseMatrix { get; }
 
-    /// <summary>
-    /// Partial rounds taken two at a time (rounds 2k and 2k+1), 4t − 1 values per pair: round 2k's s00 and row v
-    /// (t); round 2k+1's s00, row v and κ = Σⱼ v₂ₖ₊₁,ⱼ·w₂ₖ,ⱼ (t + 1); then, per lane j ≥ 1, w₂ₖ,ⱼ and w₂ₖ₊₁,ⱼ. With κ
-    /// the second round's row product reads the lanes as they were before the first round's column update
-    /// (x + w·s = x' for the lanes, so v·x' = v·x + κ·s), and both column updates of a lane become one two-term sum
-    /// of products. An odd last partial round runs alone from <see cref="SparseMatrices"/>.
-    /// </summary>
-    public Fr[] PairedMatrices { get; }
+    /// <summary>Partial rounds per block of <see cref="BlockedMatrices"/>.</summary>
+    public const int RoundsPerBlock = 3;
 
-    private static Fr[] PairRounds(Fr[] sparse, int rounds, int t)
+    /// <summary>
+    /// Partial rounds taken <see cref="RoundsPerBlock"/> (K) at a time, K·t + K(K−1)/2 + K(t−1) values per block of
+    /// rounds r..r+K−1: for each round r+d, its s00 and row v, then κ(d, e) = Σⱼ v_(r+d),j·w_(r+e),j for e &lt; d;
+    /// after that, per lane j ≥ 1, w_(r+e),j for e &lt; K. The lanes 1..t−1 are updated once per block: a round's
+    /// row product reads them as they were at the start of the block and adds κ(d, e)·s_e for the S-box outputs s_e
+    /// of the block's earlier rounds (v·(x + Σ w·s) = v·x + Σ κ·s), and each lane's K column updates become one
+    /// K-term sum of products. The last R_P mod K partial rounds run alone from <see cref="SparseMatrices"/>.
+    /// </summary>
+    public Fr[] BlockedMatrices { get; }
+
+    private static Fr[] BlockRounds(Fr[] sparse, int rounds, int t)
     {
+        const int k = RoundsPerBlock;
         var stride = 2 * t - 1;
-        var size = 4 * t - 1;
-        var result = new Fr[rounds / 2 * size];
-        for (var k = 0; k < rounds / 2; k++)
+        var size = k * t + k * (k - 1) / 2 + k * (t - 1);
+        var result = new Fr[rounds / k * size];
+        for (var b = 0; b < rounds / k; b++)
         {
-            var first = sparse.AsSpan(2 * k * stride, stride);
-            var second = sparse.AsSpan((2 * k + 1) * stride, stride);
-            var o = result.AsSpan(k * size, size);
-            first[..t].CopyTo(o);
-            second[..t].CopyTo(o[t..]);
-            var kappa = Fr.Zero;
-            for (var j = 1; j < t; j++)
+            var o = result.AsSpan(b * size, size);
+            var at = 0;
+            for (var d = 0; d < k; d++)
             {
-                kappa += second[j] * first[t - 1 + j];
-                o[2 * t - 1 + 2 * j] = first[t - 1 + j];
-                o[2 * t + 2 * j] = second[t - 1 + j];
+                var row = sparse.AsSpan((b * k + d) * stride, stride);
+                row[..t].CopyTo(o[at..]);
+                at += t;
+                for (var e = 0; e < d; e++)
+                {
+                    var earlier = sparse.AsSpan((b * k + e) * stride, stride);
+                    var kappa = Fr.Zero;
+                    for (var j = 1; j < t; j++) kappa += row[j] * earlier[t - 1 + j];
+                    o[at++] = kappa;
+                }
             }
-            o[2 * t] = kappa;
+            for (var j = 1; j < t; j++)
+                for (var e = 0; e < k; e++)
+                    o[at++] = sparse[(b * k + e) * stride + t - 1 + j];
         }
         return result;
     }

@@ -7,30 +7,34 @@ namespace Maci.Crypto.Poseidon;
 
 /// <summary>
 /// The permutation with sparse partial rounds (see <see cref="PoseidonParameters"/>): 4 full rounds, R_P partial
-/// rounds (S-box on lane 0, sparse matrix) taken in pairs, 4 full rounds. Equal to the textbook round function on
+/// rounds (S-box on lane 0, sparse matrix) taken in blocks of three, 4 full rounds. Equal to the textbook round function on
 /// every input.
 /// </summary>
 /// <remarks>
-/// Specialised per width (the JIT compiles <see cref="Run{TW, TW1}"/> once per width, so every loop bound is a
+/// Specialised per width (the JIT compiles <see cref="Run{TW, TW1, TW2}"/> once per width, so every loop bound is a
 /// constant), on the Montgomery limbs directly, over references into the contiguous tables (their sizes are fixed
 /// by <see cref="PoseidonParameters"/>), with every row product as one sum of products reduced once.
 /// </remarks>
 [SkipLocalsInit]
 internal static class PoseidonPermutation
 {
-    public static void Run(PoseidonParameters p, Span<Fr> state)
+    /// <param name="p">Tables of the state's width.</param>
+    /// <param name="state">The lanes, permuted in place.</param>
+    /// <param name="firstLaneOnly">When only lane 0 is wanted (a hash): the last mix then computes that row alone
+    /// and the other lanes are left unspecified.</param>
+    public static void Run(PoseidonParameters p, Span<Fr> state, bool firstLaneOnly = false)
     {
         if (state.Length != p.Width)
             throw new ArgumentException($"Poseidon state of width {p.Width} expected, got {state.Length}", nameof(state));
         ref var x = ref Unsafe.As<Fr, U256>(ref MemoryMarshal.GetReference(state));
         switch (p.Width)
         {
-            case 2: Run<Terms2, Terms3>(p, ref x); break;
-            case 3: Run<Terms3, Terms4>(p, ref x); break;
-            case 4: Run<Terms4, Terms5>(p, ref x); break;
-            case 5: Run<Terms5, Terms6>(p, ref x); break;
-            case 6: Run<Terms6, Terms7>(p, ref x); break;
-            case 7: Run<Terms7, Terms8>(p, ref x); break;
+            case 2: Run<Terms2, Terms3, Terms4>(p, ref x, firstLaneOnly); break;
+            case 3: Run<Terms3, Terms4, Terms5>(p, ref x, firstLaneOnly); break;
+            case 4: Run<Terms4, Terms5, Terms6>(p, ref x, firstLaneOnly); break;
+            case 5: Run<Terms5, Terms6, Terms7>(p, ref x, firstLaneOnly); break;
+            case 6: Run<Terms6, Terms7, Terms8>(p, ref x, firstLaneOnly); break;
+            case 7: Run<Terms7, Terms8, Terms9>(p, ref x, firstLaneOnly); break;
             default: throw new ArgumentOutOfRangeException(nameof(p), p.Width, "Poseidon width must be 2..7");
         }
     }
@@ -38,52 +42,62 @@ internal static class PoseidonPermutation
     /// <param name="p">Tables of width TW.N.</param>
     /// <param name="state">The TW.N lanes, permuted in place.</param>
     /// <typeparam name="TW">The width t.</typeparam>
-    /// <typeparam name="TW1">t + 1 (the second row product of a pair of partial rounds has one more term).</typeparam>
-    private static void Run<TW, TW1>(PoseidonParameters p, ref U256 state)
-        where TW : struct, ITermCount where TW1 : struct, ITermCount
+    /// <param name="firstLaneOnly">Compute only lane 0 in the last mix.</param>
+    /// <typeparam name="TW1">t + 1 and t + 2: the row products of the second and third round of a block of partial
+    /// rounds have one and two more terms.</typeparam>
+    /// <typeparam name="TW2">t + 2.</typeparam>
+    private static void Run<TW, TW1, TW2>(PoseidonParameters p, ref U256 state, bool firstLaneOnly)
+        where TW : struct, ITermCount where TW1 : struct, ITermCount where TW2 : struct, ITermCount
     {
         const int half = PoseidonConstants.FullRounds / 2;
         var t = TW.N;
-        // The lanes, then the S-box outputs of the current pair of partial rounds (the extra term of the second row
-        // product and the operands of the two-term column updates).
-        Span<U256> lanes = stackalloc U256[t + 2];
+        // The lanes, then the S-box outputs of the current block of partial rounds (the extra terms of the later
+        // row products and the operands of the column updates).
+        Span<U256> lanes = stackalloc U256[t + PoseidonParameters.RoundsPerBlock];
         MemoryMarshal.CreateReadOnlySpan(ref state, t).CopyTo(lanes);
         ref var x = ref MemoryMarshal.GetReference(lanes);
         ref var s0 = ref Unsafe.Add(ref x, t);
         ref var s1 = ref Unsafe.Add(ref x, t + 1);
+        ref var s2 = ref Unsafe.Add(ref x, t + 2);
 
         ref var fc = ref AsLimbs(p.FullRoundConstants);
         for (var r = 0; r < half; r++)
-            FullRound<TW>(ref Unsafe.Add(ref fc, r * t), ref AsLimbs(r == half - 1 ? p.PreSparseMatrix : p.Mds), ref x);
+            FullRound<TW>(ref Unsafe.Add(ref fc, r * t), ref AsLimbs(r == half - 1 ? p.PreSparseMatrix : p.Mds), ref x, t);
 
         ref var pc = ref AsLimbs(p.PartialRoundConstants);
-        ref var pm = ref AsLimbs(p.PairedMatrices);
+        ref var block = ref AsLimbs(p.BlockedMatrices);
         var rounds = p.PartialRounds;
-        for (var k = 0; k < rounds / 2; k++)
+        const int k = PoseidonParameters.RoundsPerBlock;
+        var blockSize = 2 * k * t;
+        var blocks = rounds / k;
+        for (var b = 0; b < blocks; b++)
         {
-            ref var m = ref Unsafe.Add(ref pm, k * (4 * t - 1));
-            M.Add(x, Unsafe.Add(ref pc, 2 * k), out var y);
-            Pow5(y, out x);
+            ref var m = ref Unsafe.Add(ref block, b * blockSize);
+            ref var c = ref Unsafe.Add(ref pc, b * k);
+            // Round d of the block: S-box output s_d in lane 0 and in slot t + d; its row product covers lane 0,
+            // the lanes as they were at the start of the block and (κ) s_0 .. s_(d−1).
+            SBox(x, c, out x);
             s0 = x;
             M.Dot<TW>(ref m, ref x, out var first);
-            M.Add(first, Unsafe.Add(ref pc, 2 * k + 1), out y);
-            Pow5(y, out x);
+            SBox(first, Unsafe.Add(ref c, 1), out x);
             s1 = x;
-            // Lane 0's S-box output, the lanes before this pair's updates, and (κ) the first round's S-box output.
             M.Dot<TW1>(ref Unsafe.Add(ref m, t), ref x, out first);
+            SBox(first, Unsafe.Add(ref c, 2), out x);
+            s2 = x;
+            M.Dot<TW2>(ref Unsafe.Add(ref m, 2 * t + 1), ref x, out first);
+            ref var w = ref Unsafe.Add(ref m, 3 * t + 3);
             for (var j = 1; j < t; j++)
             {
                 ref var xj = ref Unsafe.Add(ref x, j);
-                M.Dot<Terms2>(ref Unsafe.Add(ref m, 2 * t - 1 + 2 * j), ref s0, out var update);
+                M.Dot<Terms3>(ref Unsafe.Add(ref w, 3 * (j - 1)), ref s0, out var update);
                 M.Add(xj, update, out xj);
             }
             x = first;
         }
-        if (rounds % 2 == 1)
+        for (var r = blocks * k; r < rounds; r++)
         {
-            ref var m = ref Unsafe.Add(ref AsLimbs(p.SparseMatrices), (rounds - 1) * (2 * t - 1));
-            M.Add(x, Unsafe.Add(ref pc, rounds - 1), out var y);
-            Pow5(y, out x);
+            ref var m = ref Unsafe.Add(ref AsLimbs(p.SparseMatrices), r * (2 * t - 1));
+            SBox(x, Unsafe.Add(ref pc, r), out x);
             M.Dot<TW>(ref m, ref x, out var first);
             for (var j = 1; j < t; j++)
             {
@@ -95,31 +109,33 @@ internal static class PoseidonPermutation
         }
 
         for (var r = half; r < 2 * half; r++)
-            FullRound<TW>(ref Unsafe.Add(ref fc, r * t), ref AsLimbs(p.Mds), ref x);
+            FullRound<TW>(ref Unsafe.Add(ref fc, r * t), ref AsLimbs(p.Mds), ref x, firstLaneOnly && r == 2 * half - 1 ? 1 : t);
         lanes[..t].CopyTo(MemoryMarshal.CreateSpan(ref state, t));
     }
 
-    private static void FullRound<TW>(ref U256 c, ref U256 mds, ref U256 x) where TW : struct, ITermCount
+    /// <summary>S-boxes on every lane, then the first <paramref name="rows"/> rows of the mix.</summary>
+    private static void FullRound<TW>(ref U256 c, ref U256 mds, ref U256 x, int rows) where TW : struct, ITermCount
     {
         var t = TW.N;
         for (var i = 0; i < t; i++)
         {
             ref var xi = ref Unsafe.Add(ref x, i);
-            M.Add(xi, Unsafe.Add(ref c, i), out var y);
-            Pow5(y, out xi);
+            SBox(xi, Unsafe.Add(ref c, i), out xi);
         }
         Span<U256> mixed = stackalloc U256[t];
-        for (var i = 0; i < t; i++)
+        for (var i = 0; i < rows; i++)
             M.Dot<TW>(ref Unsafe.Add(ref mds, i * t), ref x, out mixed[i]);
-        mixed.CopyTo(MemoryMarshal.CreateSpan(ref x, t));
+        mixed[..rows].CopyTo(MemoryMarshal.CreateSpan(ref x, t));
     }
 
+    /// <summary>(x + c)⁵, reduced; the sum and the two squares stay below 2q (valid multiplication operands).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pow5(in U256 x, out U256 r)
+    private static void SBox(in U256 x, in U256 c, out U256 r)
     {
-        M.Mul(x, x, out var x2);
-        M.Mul(x2, x2, out var x4);
-        M.Mul(x4, x, out r);
+        M.AddUnreduced(x, c, out var y);
+        M.SquareUnreduced(y, out var y2);
+        M.SquareUnreduced(y2, out var y4);
+        M.Mul(y4, y, out r);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
