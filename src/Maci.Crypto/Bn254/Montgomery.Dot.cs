@@ -12,7 +12,7 @@ internal static partial class Montgomery<TM>
     /// below (n+1)·q·(2^64 + 1), which needs a sixth word only from five terms on (q &lt; 0.19·2^256); the result is
     /// below n·q²/R + q, so one subtraction reduces it up to five terms and two up to ten (at most nine here).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     public static void Dot<TN>(ref U256 a, ref U256 b, out U256 r) where TN : struct, ITermCount
     {

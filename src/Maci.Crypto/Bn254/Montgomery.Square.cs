@@ -9,7 +9,7 @@ internal static partial class Montgomery<TM>
     /// cross products once, doubled, plus the four squares (10 products instead of 16), then four Montgomery
     /// reduction steps over the 512-bit square.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     public static void SquareUnreduced(in U256 a, out U256 r) => SquareRows(a, out r);
 

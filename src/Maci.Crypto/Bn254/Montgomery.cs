@@ -104,8 +104,10 @@ internal static partial class Montgomery<TM> where TM : struct, IModulus
     }
 
     /// <summary>a·b·R⁻¹ mod q (CIOS, no-carry variant).</summary>
-    /// <remarks>Kept out of line on purpose: inlined into every tower operation it bloats them and spills registers.</remarks>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <remarks>Kept out of line on purpose: inlined into every tower operation it bloats them and spills registers.
+    /// Compiled fully optimised from the first call (like the other kernels): at tier 0 nothing is inlined and its
+    /// helpers become calls, which made the first milliseconds of a benchmark or a block tens of times slower.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     public static void Mul(in U256 a, in U256 b, out U256 r)
     {
@@ -117,7 +119,7 @@ internal static partial class Montgomery<TM> where TM : struct, IModulus
     /// a·b·R⁻¹ without the final subtraction, for operands below 2q: the result is below (4q² + Rq)/R &lt; 1.76q, so
     /// it is again a valid operand of <see cref="Mul"/> or of this (used inside chains such as an S-box).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     public static void MulUnreduced(in U256 a, in U256 b, out U256 r)
     {

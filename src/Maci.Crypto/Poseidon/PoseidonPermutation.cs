@@ -46,6 +46,7 @@ internal static class PoseidonPermutation
     /// <typeparam name="TW1">t + 1 and t + 2: the row products of the second and third round of a block of partial
     /// rounds have one and two more terms.</typeparam>
     /// <typeparam name="TW2">t + 2.</typeparam>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TW, TW1, TW2>(PoseidonParameters p, ref U256 state, bool firstLaneOnly)
         where TW : struct, ITermCount where TW1 : struct, ITermCount where TW2 : struct, ITermCount
     {
@@ -114,6 +115,7 @@ internal static class PoseidonPermutation
     }
 
     /// <summary>S-boxes on every lane, then the first <paramref name="rows"/> rows of the mix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FullRound<TW>(ref U256 c, ref U256 mds, ref U256 x, int rows) where TW : struct, ITermCount
     {
         var t = TW.N;
