@@ -104,7 +104,8 @@ internal sealed class PoseidonParameters
 
     /// <summary>
     /// Partial rounds taken <see cref="RoundsPerBlock"/> (K) at a time, K·t + K(K−1)/2 + K(t−1) values per block of
-    /// rounds r..r+K−1: for each round r+d, its s00 and row v, then κ(d, e) = Σⱼ v_(r+d),j·w_(r+e),j for e &lt; d;
+    /// rounds r..r+K−1: for each round r+d, its row v, then κ(d, e) = Σⱼ v_(r+d),j·w_(r+e),j for e &lt; d, then s00
+    /// (the order of the operands the permutation keeps side by side: lanes 1..t−1, then the block's S-box outputs);
     /// after that, per lane j ≥ 1, w_(r+e),j for e &lt; K. The lanes 1..t−1 are updated once per block: a round's
     /// row product reads them as they were at the start of the block and adds κ(d, e)·s_e for the S-box outputs s_e
     /// of the block's earlier rounds (v·(x + Σ w·s) = v·x + Σ κ·s), and each lane's K column updates become one
@@ -125,8 +126,8 @@ internal sealed class PoseidonParameters
             for (var d = 0; d < k; d++)
             {
                 var row = sparse.AsSpan((b * k + d) * stride, stride);
-                row[..t].CopyTo(o[at..]);
-                at += t;
+                row[1..t].CopyTo(o[at..]);
+                at += t - 1;
                 for (var e = 0; e < d; e++)
                 {
                     var earlier = sparse.AsSpan((b * k + e) * stride, stride);
@@ -134,6 +135,7 @@ internal sealed class PoseidonParameters
                     for (var j = 1; j < t; j++) kappa += row[j] * earlier[t - 1 + j];
                     o[at++] = kappa;
                 }
+                o[at++] = row[0];
             }
             for (var j = 1; j < t; j++)
                 for (var e = 0; e < k; e++)

@@ -71,21 +71,22 @@ internal static class PoseidonPermutation
         const int k = PoseidonParameters.RoundsPerBlock;
         var blockSize = 2 * k * t;
         var blocks = rounds / k;
+        // Lane 0 lives in `first` during the partial rounds. Round d of a block writes its S-box output s_d to slot
+        // t + d, so that its row product reads lanes 1..t−1 (as they were at the start of the block), s_0 .. s_d
+        // side by side from slot 1; nothing is copied (a 32-byte copy of a value just written as four words stalls
+        // on store forwarding).
+        var first = x;
+        ref var lane1 = ref Unsafe.Add(ref x, 1);
         for (var b = 0; b < blocks; b++)
         {
             ref var m = ref Unsafe.Add(ref block, b * blockSize);
             ref var c = ref Unsafe.Add(ref pc, b * k);
-            // Round d of the block: S-box output s_d in lane 0 and in slot t + d; its row product covers lane 0,
-            // the lanes as they were at the start of the block and (κ) s_0 .. s_(d−1).
-            SBox(x, c, out x);
-            s0 = x;
-            M.Dot<TW>(ref m, ref x, out var first);
-            SBox(first, Unsafe.Add(ref c, 1), out x);
-            s1 = x;
-            M.Dot<TW1>(ref Unsafe.Add(ref m, t), ref x, out first);
-            SBox(first, Unsafe.Add(ref c, 2), out x);
-            s2 = x;
-            M.Dot<TW2>(ref Unsafe.Add(ref m, 2 * t + 1), ref x, out first);
+            SBox(first, c, out s0);
+            M.Dot<TW>(ref m, ref lane1, out first);
+            SBox(first, Unsafe.Add(ref c, 1), out s1);
+            M.Dot<TW1>(ref Unsafe.Add(ref m, t), ref lane1, out first);
+            SBox(first, Unsafe.Add(ref c, 2), out s2);
+            M.Dot<TW2>(ref Unsafe.Add(ref m, 2 * t + 1), ref lane1, out first);
             ref var w = ref Unsafe.Add(ref m, 3 * t + 3);
             for (var j = 1; j < t; j++)
             {
@@ -93,13 +94,13 @@ internal static class PoseidonPermutation
                 M.Dot<Terms3>(ref Unsafe.Add(ref w, 3 * (j - 1)), ref s0, out var update);
                 M.Add(xj, update, out xj);
             }
-            x = first;
         }
+        x = first;
         for (var r = blocks * k; r < rounds; r++)
         {
             ref var m = ref Unsafe.Add(ref AsLimbs(p.SparseMatrices), r * (2 * t - 1));
             SBox(x, Unsafe.Add(ref pc, r), out x);
-            M.Dot<TW>(ref m, ref x, out var first);
+            M.Dot<TW>(ref m, ref x, out first);
             for (var j = 1; j < t; j++)
             {
                 ref var xj = ref Unsafe.Add(ref x, j);
@@ -119,15 +120,12 @@ internal static class PoseidonPermutation
     private static void FullRound<TW>(ref U256 c, ref U256 mds, ref U256 x, int rows) where TW : struct, ITermCount
     {
         var t = TW.N;
+        Span<U256> boxed = stackalloc U256[t];
+        ref var y = ref MemoryMarshal.GetReference(boxed);
         for (var i = 0; i < t; i++)
-        {
-            ref var xi = ref Unsafe.Add(ref x, i);
-            SBox(xi, Unsafe.Add(ref c, i), out xi);
-        }
-        Span<U256> mixed = stackalloc U256[t];
+            SBox(Unsafe.Add(ref x, i), Unsafe.Add(ref c, i), out Unsafe.Add(ref y, i));
         for (var i = 0; i < rows; i++)
-            M.Dot<TW>(ref Unsafe.Add(ref mds, i * t), ref x, out mixed[i]);
-        mixed[..rows].CopyTo(MemoryMarshal.CreateSpan(ref x, t));
+            M.Dot<TW>(ref Unsafe.Add(ref mds, i * t), ref y, out Unsafe.Add(ref x, i));
     }
 
     /// <summary>(x + c)⁵, reduced; the sum and the two squares stay below 2q (valid multiplication operands).</summary>
