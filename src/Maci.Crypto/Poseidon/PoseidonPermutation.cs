@@ -41,11 +41,11 @@ internal static class PoseidonPermutation
 
     /// <param name="p">Tables of width TW.N.</param>
     /// <param name="state">The TW.N lanes, permuted in place.</param>
-    /// <typeparam name="TW">The width t.</typeparam>
     /// <param name="firstLaneOnly">Compute only lane 0 in the last mix.</param>
-    /// <typeparam name="TW1">t + 1 and t + 2: the row products of the second and third round of a block of partial
-    /// rounds have one and two more terms.</typeparam>
-    /// <typeparam name="TW2">t + 2.</typeparam>
+    /// <typeparam name="TW">The width t.</typeparam>
+    /// <typeparam name="TW1">t + 1: the row product of the second round of a block of partial rounds has one more
+    /// term.</typeparam>
+    /// <typeparam name="TW2">t + 2: the third round's has two more.</typeparam>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TW, TW1, TW2>(PoseidonParameters p, ref U256 state, bool firstLaneOnly)
         where TW : struct, ITermCount where TW1 : struct, ITermCount where TW2 : struct, ITermCount
@@ -69,7 +69,7 @@ internal static class PoseidonPermutation
         ref var block = ref AsLimbs(p.BlockedMatrices);
         var rounds = p.PartialRounds;
         const int k = PoseidonParameters.RoundsPerBlock;
-        var blockSize = 2 * k * t;
+        var blockSize = 2 * k * t; // k·t + k(k−1)/2 + k(t−1) = 6t for k = 3 (the block below is written out for k = 3)
         var blocks = rounds / k;
         // Lane 0 lives in `first` during the partial rounds. Round d of a block writes its S-box output s_d to slot
         // t + d, so that its row product reads lanes 1..t−1 (as they were at the start of the block), s_0 .. s_d
