@@ -103,7 +103,10 @@ public static class PoseidonHash
         PoseidonPermutation.Run(p, state);
     }
 
-    /// <summary>The permutation when only lane 0 is read afterwards (the last mix skips the other rows).</summary>
+    /// <summary>
+    /// The permutation of a hash state: lane 0 is zero on entry (its first S-box is a constant) and only lane 0 is
+    /// read afterwards (the last mix skips the other rows).
+    /// </summary>
     private static void PermuteForHash(Span<Fr> state) =>
-        PoseidonPermutation.Run(PoseidonConstants.ForWidth(state.Length), state, firstLaneOnly: true);
+        PoseidonPermutation.Run(PoseidonConstants.ForWidth(state.Length), state, hash: true);
 }

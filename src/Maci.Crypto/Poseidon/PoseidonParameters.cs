@@ -75,7 +75,13 @@ internal sealed class PoseidonParameters
         }
         PreSparseMatrix = n;
         BlockedMatrices = BlockRounds(SparseMatrices, partialRounds, t);
+        var c0 = roundConstants[0];
+        var c02 = c0 * c0;
+        ZeroLaneSBox = [c02 * c02 * c0];
     }
+
+    /// <summary>(0 + c₀)⁵, lane 0's first S-box when the capacity enters as zero (every hash): one element.</summary>
+    public Fr[] ZeroLaneSBox { get; }
 
     public int Width { get; }
 

@@ -20,34 +20,34 @@ internal static class PoseidonPermutation
 {
     /// <param name="p">Tables of the state's width.</param>
     /// <param name="state">The lanes, permuted in place.</param>
-    /// <param name="firstLaneOnly">When only lane 0 is wanted (a hash): the last mix then computes that row alone
-    /// and the other lanes are left unspecified.</param>
-    public static void Run(PoseidonParameters p, Span<Fr> state, bool firstLaneOnly = false)
+    /// <param name="hash">For a hash: lane 0 (the capacity) is zero on entry, so its first S-box is a constant, and
+    /// only lane 0 is wanted, so the last mix computes that row alone    /// and the other lanes are left unspecified.</param>
+    public static void Run(PoseidonParameters p, Span<Fr> state, bool hash = false)
     {
         if (state.Length != p.Width)
             throw new ArgumentException($"Poseidon state of width {p.Width} expected, got {state.Length}", nameof(state));
         ref var x = ref Unsafe.As<Fr, U256>(ref MemoryMarshal.GetReference(state));
         switch (p.Width)
         {
-            case 2: Run<Terms2, Terms3, Terms4>(p, ref x, firstLaneOnly); break;
-            case 3: Run<Terms3, Terms4, Terms5>(p, ref x, firstLaneOnly); break;
-            case 4: Run<Terms4, Terms5, Terms6>(p, ref x, firstLaneOnly); break;
-            case 5: Run<Terms5, Terms6, Terms7>(p, ref x, firstLaneOnly); break;
-            case 6: Run<Terms6, Terms7, Terms8>(p, ref x, firstLaneOnly); break;
-            case 7: Run<Terms7, Terms8, Terms9>(p, ref x, firstLaneOnly); break;
+            case 2: Run<Terms2, Terms3, Terms4>(p, ref x, hash); break;
+            case 3: Run<Terms3, Terms4, Terms5>(p, ref x, hash); break;
+            case 4: Run<Terms4, Terms5, Terms6>(p, ref x, hash); break;
+            case 5: Run<Terms5, Terms6, Terms7>(p, ref x, hash); break;
+            case 6: Run<Terms6, Terms7, Terms8>(p, ref x, hash); break;
+            case 7: Run<Terms7, Terms8, Terms9>(p, ref x, hash); break;
             default: throw new ArgumentOutOfRangeException(nameof(p), p.Width, "Poseidon width must be 2..7");
         }
     }
 
     /// <param name="p">Tables of width TW.N.</param>
     /// <param name="state">The TW.N lanes, permuted in place.</param>
-    /// <param name="firstLaneOnly">Compute only lane 0 in the last mix.</param>
+    /// <param name="hash">Lane 0 is zero on entry and only lane 0 is wanted.</param>
     /// <typeparam name="TW">The width t.</typeparam>
     /// <typeparam name="TW1">t + 1: the row product of the second round of a block of partial rounds has one more
     /// term.</typeparam>
     /// <typeparam name="TW2">t + 2: the third round's has two more.</typeparam>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TW, TW1, TW2>(PoseidonParameters p, ref U256 state, bool firstLaneOnly)
+    private static void Run<TW, TW1, TW2>(PoseidonParameters p, ref U256 state, bool hash)
         where TW : struct, ITermCount where TW1 : struct, ITermCount where TW2 : struct, ITermCount
     {
         const int half = PoseidonConstants.FullRounds / 2;
@@ -63,7 +63,10 @@ internal static class PoseidonPermutation
 
         ref var fc = ref AsLimbs(p.FullRoundConstants);
         for (var r = 0; r < half; r++)
-            FullRound<TW>(ref Unsafe.Add(ref fc, r * t), ref AsLimbs(r == half - 1 ? p.PreSparseMatrix : p.Mds), ref x, t);
+        {
+            ref var mix = ref AsLimbs(r == half - 1 ? p.PreSparseMatrix : p.Mds);
+            FullRound<TW>(ref Unsafe.Add(ref fc, r * t), ref mix, ref x, t, hash && r == 0 ? p.ZeroLaneSBox : null);
+        }
 
         ref var pc = ref AsLimbs(p.PartialRoundConstants);
         ref var block = ref AsLimbs(p.BlockedMatrices);
@@ -111,18 +114,26 @@ internal static class PoseidonPermutation
         }
 
         for (var r = half; r < 2 * half; r++)
-            FullRound<TW>(ref Unsafe.Add(ref fc, r * t), ref AsLimbs(p.Mds), ref x, firstLaneOnly && r == 2 * half - 1 ? 1 : t);
+            FullRound<TW>(ref Unsafe.Add(ref fc, r * t), ref AsLimbs(p.Mds), ref x, hash && r == 2 * half - 1 ? 1 : t, null);
         lanes[..t].CopyTo(MemoryMarshal.CreateSpan(ref state, t));
     }
 
-    /// <summary>S-boxes on every lane, then the first <paramref name="rows"/> rows of the mix.</summary>
+    /// <summary>
+    /// S-boxes on every lane (lane 0's given as <paramref name="lane0Box"/> when it is known), then the first
+    /// <paramref name="rows"/> rows of the mix.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FullRound<TW>(ref U256 c, ref U256 mds, ref U256 x, int rows) where TW : struct, ITermCount
+    private static void FullRound<TW>(ref U256 c, ref U256 mds, ref U256 x, int rows, Fr[]? lane0Box)
+        where TW : struct, ITermCount
     {
         var t = TW.N;
         Span<U256> boxed = stackalloc U256[t];
         ref var y = ref MemoryMarshal.GetReference(boxed);
-        for (var i = 0; i < t; i++)
+        if (lane0Box is null)
+            SBox(x, c, out y);
+        else
+            y = lane0Box[0].M;
+        for (var i = 1; i < t; i++)
             SBox(Unsafe.Add(ref x, i), Unsafe.Add(ref c, i), out Unsafe.Add(ref y, i));
         for (var i = 0; i < rows; i++)
             M.Dot<TW>(ref Unsafe.Add(ref mds, i * t), ref y, out Unsafe.Add(ref x, i));
