@@ -104,18 +104,38 @@ internal static partial class Montgomery<TM> where TM : struct, IModulus
     }
 
     /// <summary>a·b·R⁻¹ mod q (CIOS, no-carry variant).</summary>
-    /// <remarks>Kept out of line on purpose: inlined into every tower operation it bloats them and spills registers.</remarks>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <remarks>Kept out of line on purpose: inlined into every tower operation it bloats them and spills registers.
+    /// Compiled fully optimised from the first call (like the other kernels): at tier 0 nothing is inlined and its
+    /// helpers become calls, which made the first milliseconds of a benchmark or a block tens of times slower.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     public static void Mul(in U256 a, in U256 b, out U256 r)
     {
+        MulRows(a, b, out ulong t0, out ulong t1, out ulong t2, out ulong t3);
+        ReduceOnce(t0, t1, t2, t3, out r);
+    }
+
+    /// <summary>
+    /// a·b·R⁻¹ without the final subtraction, for operands below 2q: the result is below (4q² + Rq)/R &lt; 1.76q, so
+    /// it is again a valid operand of <see cref="Mul"/> or of this (used inside chains such as an S-box).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    public static void MulUnreduced(in U256 a, in U256 b, out U256 r)
+    {
+        MulRows(a, b, out ulong t0, out ulong t1, out ulong t2, out ulong t3);
+        r = new U256(t0, t1, t2, t3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MulRows(in U256 a, in U256 b, out ulong t0, out ulong t1, out ulong t2, out ulong t3)
+    {
         ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
-        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        t0 = 0; t1 = 0; t2 = 0; t3 = 0;
         Row(a0, a1, a2, a3, b.L0, ref t0, ref t1, ref t2, ref t3);
         Row(a0, a1, a2, a3, b.L1, ref t0, ref t1, ref t2, ref t3);
         Row(a0, a1, a2, a3, b.L2, ref t0, ref t1, ref t2, ref t3);
         Row(a0, a1, a2, a3, b.L3, ref t0, ref t1, ref t2, ref t3);
-        ReduceOnce(t0, t1, t2, t3, out r);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -24,7 +24,7 @@ public static class PoseidonHash
         Span<Fr> state = stackalloc Fr[inputs.Length + 1];
         state[0] = Fr.Zero;
         inputs.CopyTo(state[1..]);
-        Permute(state);
+        PermuteForHash(state);
         return state[0];
     }
 
@@ -33,7 +33,7 @@ public static class PoseidonHash
         Span<Fr> state = stackalloc Fr[2];
         state[0] = Fr.Zero;
         state[1] = a;
-        Permute(state);
+        PermuteForHash(state);
         return state[0];
     }
 
@@ -43,7 +43,7 @@ public static class PoseidonHash
         state[0] = Fr.Zero;
         state[1] = a;
         state[2] = b;
-        Permute(state);
+        PermuteForHash(state);
         return state[0];
     }
 
@@ -54,7 +54,7 @@ public static class PoseidonHash
         state[1] = a;
         state[2] = b;
         state[3] = c;
-        Permute(state);
+        PermuteForHash(state);
         return state[0];
     }
 
@@ -66,7 +66,7 @@ public static class PoseidonHash
         state[2] = b;
         state[3] = c;
         state[4] = d;
-        Permute(state);
+        PermuteForHash(state);
         return state[0];
     }
 
@@ -79,7 +79,7 @@ public static class PoseidonHash
         state[3] = c;
         state[4] = d;
         state[5] = e;
-        Permute(state);
+        PermuteForHash(state);
         return state[0];
     }
 
@@ -102,4 +102,11 @@ public static class PoseidonHash
         var p = PoseidonConstants.ForWidth(state.Length);
         PoseidonPermutation.Run(p, state);
     }
+
+    /// <summary>
+    /// The permutation of a hash state: lane 0 is zero on entry (its first S-box is a constant) and only lane 0 is
+    /// read afterwards (the last mix skips the other rows).
+    /// </summary>
+    private static void PermuteForHash(Span<Fr> state) =>
+        PoseidonPermutation.Run(PoseidonConstants.ForWidth(state.Length), state, hash: true);
 }

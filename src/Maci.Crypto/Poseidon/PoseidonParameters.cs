@@ -25,6 +25,7 @@ internal sealed class PoseidonParameters
             throw new ArgumentException($"Poseidon tables for t={t} have the wrong size");
         Width = t;
         PartialRounds = partialRounds;
+        RoundConstants = roundConstants;
         Mds = mds;
 
         // Constants: full rounds keep theirs; partial rounds keep lane 0 after absorbing what earlier rounds pushed.
@@ -73,11 +74,21 @@ internal sealed class PoseidonParameters
             n = MatMul(hat, mds, t);
         }
         PreSparseMatrix = n;
+        BlockedMatrices = BlockRounds(SparseMatrices, partialRounds, t);
+        var c0 = roundConstants[0];
+        var c02 = c0 * c0;
+        ZeroLaneSBox = [c02 * c02 * c0];
     }
+
+    /// <summary>(0 + c₀)⁵, lane 0's first S-box when the capacity enters as zero (every hash): one element.</summary>
+    public Fr[] ZeroLaneSBox { get; }
 
     public int Width { get; }
 
     public int PartialRounds { get; }
+
+    /// <summary>The plain round constants, t per round for all R_F + R_P rounds (the textbook form; tests only).</summary>
+    public Fr[] RoundConstants { get; }
 
     /// <summary>The plain t×t MDS matrix, row-major.</summary>
     public Fr[] Mds { get; }
@@ -93,6 +104,51 @@ internal sealed class PoseidonParameters
 
     /// <summary>The matrix of the last full round before the partial rounds (Â·M).</summary>
     public Fr[] PreSparseMatrix { get; }
+
+    /// <summary>Partial rounds per block of <see cref="BlockedMatrices"/>.</summary>
+    public const int RoundsPerBlock = 3;
+
+    /// <summary>
+    /// Partial rounds taken <see cref="RoundsPerBlock"/> (K) at a time, K·t + K(K−1)/2 + K(t−1) values per block of
+    /// rounds r..r+K−1: for each round r+d, its row v, then κ(d, e) = Σⱼ v_(r+d),j·w_(r+e),j for e &lt; d, then s00
+    /// (the order of the operands the permutation keeps side by side: lanes 1..t−1, then the block's S-box outputs);
+    /// after that, per lane j ≥ 1, w_(r+e),j for e &lt; K. The lanes 1..t−1 are updated once per block: a round's
+    /// row product reads them as they were at the start of the block and adds κ(d, e)·s_e for the S-box outputs s_e
+    /// of the block's earlier rounds (v·(x + Σ w·s) = v·x + Σ κ·s), and each lane's K column updates become one
+    /// K-term sum of products. The last R_P mod K partial rounds run alone from <see cref="SparseMatrices"/>.
+    /// </summary>
+    public Fr[] BlockedMatrices { get; }
+
+    private static Fr[] BlockRounds(Fr[] sparse, int rounds, int t)
+    {
+        const int k = RoundsPerBlock;
+        var stride = 2 * t - 1;
+        var size = k * t + k * (k - 1) / 2 + k * (t - 1);
+        var result = new Fr[rounds / k * size];
+        for (var b = 0; b < rounds / k; b++)
+        {
+            var o = result.AsSpan(b * size, size);
+            var at = 0;
+            for (var d = 0; d < k; d++)
+            {
+                var row = sparse.AsSpan((b * k + d) * stride, stride);
+                row[1..t].CopyTo(o[at..]);
+                at += t - 1;
+                for (var e = 0; e < d; e++)
+                {
+                    var earlier = sparse.AsSpan((b * k + e) * stride, stride);
+                    var kappa = Fr.Zero;
+                    for (var j = 1; j < t; j++) kappa += row[j] * earlier[t - 1 + j];
+                    o[at++] = kappa;
+                }
+                o[at++] = row[0];
+            }
+            for (var j = 1; j < t; j++)
+                for (var e = 0; e < k; e++)
+                    o[at++] = sparse[(b * k + e) * stride + t - 1 + j];
+        }
+        return result;
+    }
 
     private static Fr[] MatVec(Fr[] m, Fr[] v, int t)
     {
