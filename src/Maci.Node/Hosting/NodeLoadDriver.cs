@@ -170,7 +170,8 @@ public static class NodeLoadDriver
             try
             {
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                attempt.CancelAfter(requestTimeout);
+                if (requestTimeout <= TimeSpan.Zero) attempt.Cancel(); // a zero timeout fails the attempt, never races the timer
+                else attempt.CancelAfter(requestTimeout);
                 answer = await BroadcastAsync(http, url, tx, attempt.Token);
             }
             catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or IOException
