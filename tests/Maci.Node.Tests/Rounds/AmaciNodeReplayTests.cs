@@ -3,8 +3,6 @@ using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
 using Maci.Crypto.Poseidon;
 using Maci.Crypto.Trees;
-using Maci.Modules.Rounds.Keeper;
-using Maci.Node.Tests.Host;
 using Maci.Proto.Maci.Rounds.V1;
 using Maci.TestSupport.Dora;
 using static Maci.Modules.Rounds.Types.RoundsErrors;
@@ -23,30 +21,18 @@ public sealed class AmaciNodeReplayTests
     public async Task Fixture_round_replays_through_signed_txs_and_rejects_bad_variants_without_state_change()
     {
         await using var chain = await RoundsNode.StartAsync();
-        var admin = ChainAccount.FromMnemonic("admin", TestNode.Mnemonic0);
-        var anyone = ChainAccount.FromMnemonic("anyone", TestNode.Mnemonic1);
-        var op = ChainAccount.Derived("operator");
-        var voter0 = ChainAccount.Derived("voter-0");
-        var voter1 = ChainAccount.Derived("voter-1");
-        Assert.True((await chain.CommitAsync(admin, RoundsNode.Send(admin, op.Address, 50_000_000), RoundsNode.Send(admin, voter0.Address, 5_000_000),
-            RoundsNode.Send(admin, voter1.Address, 5_000_000))).IsOk);
+        var parties = await ReplayParties.FundAsync(chain, "");
+        var (admin, anyone, op, voter0, voter1) = parties;
 
         var p = (await chain.QueryAsync("/maci.rounds.v1.Query/Params", new QueryParamsRequest(), QueryParamsResponse.Parser)).Params;
-        var fx = new AmaciFixtureRound(new AmaciRoundParties(admin.Address, op.Address, voter0.Address, voter1.Address, anyone.Address),
-            p.DefaultFees, p.Denom);
+        var fx = new AmaciFixtureRound(parties.Addresses, p.DefaultFees, p.Denom);
         var coordinator = AmaciFixtureRound.Coordinator.PublicKey;
 
         // The operator registers its coordinator key (insurance) over gRPC, as it submits everything else.
         var register = await chain.RegisterOperatorAsync(op, coordinator, p.Denom);
         Assert.True(register.IsOk, register.Log);
 
-        // Voting opens 100 s of block time after creation and lasts longer than the module's 600 s minimum; the stepped clock skips ahead.
-        var (_, now) = await chain.LatestBlockAsync();
-        var start = now + 100;
-        var end = start + RoundsKeeper.MinVotingSeconds + 100;
-        var created = await chain.CommitAsync(admin, fx.CreateMsg(start, end));
-        Assert.True(created.IsOk, created.Log);
-        Assert.Equal(["1"], created.Attr("round_created", "round_id"));
+        var (start, end) = await parties.CreateRoundAsync(chain, fx.CreateMsg);
         fx.RoundId = 1;
         var replay = new ReplaySteps(chain, fx);
         Assert.False((await chain.RoundAsync(1)).Voting);
