@@ -8,7 +8,7 @@ namespace Maci.Crypto.Bn254;
 /// one of the inputs).
 /// </summary>
 /// <remarks>The struct is exactly one <see cref="U256"/>; the hot operations write results in place through it.</remarks>
-public readonly partial struct Fp : IEquatable<Fp>
+public readonly partial struct Fp : IEquatable<Fp>, IFieldElement<Fp>
 {
     internal readonly U256 M;
 
