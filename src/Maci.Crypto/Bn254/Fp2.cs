@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Maci.Crypto.Bn254;
 
 /// <summary>Fp2 = Fp[u]/(u² + 1); the value is C0 + C1·u. Operations allow the output to alias an input.</summary>
-public readonly partial struct Fp2 : IEquatable<Fp2>
+public readonly partial struct Fp2 : IEquatable<Fp2>, IFieldElement<Fp2>
 {
     public readonly Fp C0;
     public readonly Fp C1;
