@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
-using Maci.Crypto.Encryption;
 using Maci.Crypto.Poseidon;
 
 namespace Maci.Crypto.Amaci;
@@ -21,32 +20,27 @@ public static class MaciLegacyMessage
         CheckLength(message);
         Span<Fr> plaintext = stackalloc Fr[SignedMaciLegacyCommand.PlaintextLength];
         command.WritePlaintext(plaintext);
-        var key = Ecdh.SharedKey(ephemeralSecretScalar, coordinatorPublicKey);
-        PoseidonCipher.Encrypt(plaintext, key, Fr.Zero, message);
+        CommandCipher.Encrypt(plaintext, ephemeralSecretScalar, coordinatorPublicKey, message);
     }
 
     /// <summary>Decrypts with the coordinator's secret scalar; false when the cipher's checks fail (zk-kit poseidonDecrypt).</summary>
     public static bool TryDecrypt(ReadOnlySpan<Fr> message, in BabyJubjubPoint encryptionPublicKey, in Fr coordinatorSecretScalar,
         out SignedMaciLegacyCommand command)
     {
-        command = default;
         CheckLength(message);
-        if (!encryptionPublicKey.IsOnCurve) return false;
         Span<Fr> plaintext = stackalloc Fr[SignedMaciLegacyCommand.PlaintextLength];
-        var key = Ecdh.SharedKey(coordinatorSecretScalar, encryptionPublicKey);
-        if (!PoseidonCipher.TryDecrypt(message, key, Fr.Zero, SignedMaciLegacyCommand.PlaintextLength, plaintext)) return false;
-        command = SignedMaciLegacyCommand.FromPlaintext(plaintext);
-        return true;
+        var ok = CommandCipher.TryDecrypt(message, encryptionPublicKey, coordinatorSecretScalar, plaintext);
+        command = ok ? SignedMaciLegacyCommand.FromPlaintext(plaintext) : default;
+        return ok;
     }
 
-    /// <summary>Decrypts as a circuit does (without the cipher's check): a bad message yields a garbage command.</summary>
+    /// <summary>Decrypts as the circuit does (PoseidonDecryptWithoutCheck): a bad message yields a garbage command.</summary>
     public static SignedMaciLegacyCommand DecryptWithoutCheck(ReadOnlySpan<Fr> message, in BabyJubjubPoint encryptionPublicKey,
         in Fr coordinatorSecretScalar)
     {
         CheckLength(message);
         Span<Fr> plaintext = stackalloc Fr[SignedMaciLegacyCommand.PlaintextLength];
-        var key = Ecdh.SharedKey(coordinatorSecretScalar, encryptionPublicKey);
-        PoseidonCipher.DecryptWithoutCheck(message, key, Fr.Zero, SignedMaciLegacyCommand.PlaintextLength, plaintext);
+        CommandCipher.DecryptWithoutCheck(message, encryptionPublicKey, coordinatorSecretScalar, plaintext);
         return SignedMaciLegacyCommand.FromPlaintext(plaintext);
     }
 
@@ -59,9 +53,5 @@ public static class MaciLegacyMessage
         return PoseidonHash.Hash2(left, right);
     }
 
-    private static void CheckLength(ReadOnlySpan<Fr> message)
-    {
-        if (message.Length != Length)
-            throw new ArgumentException($"a legacy MACI message has {Length} elements, got {message.Length}", nameof(message));
-    }
+    private static void CheckLength(ReadOnlySpan<Fr> message) => CommandCipher.CheckLength(message, Length, "a legacy MACI message");
 }

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Maci.Crypto.BabyJubjub;
 using Maci.Crypto.Bn254;
-using Maci.Crypto.Encryption;
 
 namespace Maci.Crypto.Amaci;
 
@@ -17,24 +16,21 @@ public static class MaciMessage
     public static void Encrypt(in SignedMaciCommand command, in Fr ephemeralSecretScalar, in BabyJubjubPoint coordinatorPublicKey,
         Span<Fr> message)
     {
+        CheckLength(message);
         Span<Fr> plaintext = stackalloc Fr[SignedMaciCommand.PlaintextLength];
         command.WritePlaintext(plaintext);
-        var key = Ecdh.SharedKey(ephemeralSecretScalar, coordinatorPublicKey);
-        PoseidonCipher.Encrypt(plaintext, key, Fr.Zero, message);
+        CommandCipher.Encrypt(plaintext, ephemeralSecretScalar, coordinatorPublicKey, message);
     }
 
     /// <summary>Decrypts with the coordinator's secret scalar; false when the cipher's checks fail (zk-kit poseidonDecrypt).</summary>
     public static bool TryDecrypt(ReadOnlySpan<Fr> message, in BabyJubjubPoint encryptionPublicKey, in Fr coordinatorSecretScalar,
         out SignedMaciCommand command)
     {
-        command = default;
         CheckLength(message);
-        if (!encryptionPublicKey.IsOnCurve) return false;
         Span<Fr> plaintext = stackalloc Fr[SignedMaciCommand.PlaintextLength];
-        var key = Ecdh.SharedKey(coordinatorSecretScalar, encryptionPublicKey);
-        if (!PoseidonCipher.TryDecrypt(message, key, Fr.Zero, SignedMaciCommand.PlaintextLength, plaintext)) return false;
-        command = SignedMaciCommand.FromPlaintext(plaintext);
-        return true;
+        var ok = CommandCipher.TryDecrypt(message, encryptionPublicKey, coordinatorSecretScalar, plaintext);
+        command = ok ? SignedMaciCommand.FromPlaintext(plaintext) : default;
+        return ok;
     }
 
     /// <summary>Decrypts as the circuit does (PoseidonDecryptWithoutCheck): a bad message yields a garbage command.</summary>
@@ -43,14 +39,9 @@ public static class MaciMessage
     {
         CheckLength(message);
         Span<Fr> plaintext = stackalloc Fr[SignedMaciCommand.PlaintextLength];
-        var key = Ecdh.SharedKey(coordinatorSecretScalar, encryptionPublicKey);
-        PoseidonCipher.DecryptWithoutCheck(message, key, Fr.Zero, SignedMaciCommand.PlaintextLength, plaintext);
+        CommandCipher.DecryptWithoutCheck(message, encryptionPublicKey, coordinatorSecretScalar, plaintext);
         return SignedMaciCommand.FromPlaintext(plaintext);
     }
 
-    private static void CheckLength(ReadOnlySpan<Fr> message)
-    {
-        if (message.Length != Length)
-            throw new ArgumentException($"an aMACI message has {Length} elements, got {message.Length}", nameof(message));
-    }
+    private static void CheckLength(ReadOnlySpan<Fr> message) => CommandCipher.CheckLength(message, Length, "an aMACI message");
 }
