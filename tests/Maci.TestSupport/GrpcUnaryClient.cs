@@ -22,6 +22,30 @@ public sealed class GrpcUnaryClient(string target) : IDisposable
         IEnumerable<(string Name, string Value)>? headers = null, CancellationToken ct = default)
         where TResponse : IMessage<TResponse>
     {
+        using var response = await PostAsync(method, request, headers, ct);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new GrpcCallException(-1, $"HTTP {(int)response.StatusCode} from {method}");
+        var status = Header(response, "grpc-status") ?? throw new GrpcCallException(-1, $"{method}: answer without grpc-status");
+        if (status != "0") throw new GrpcCallException(int.Parse(status), Uri.UnescapeDataString(Header(response, "grpc-message") ?? ""));
+        if (body.Length < 5) throw new GrpcCallException(-1, $"{method}: OK status without a message");
+        return parser.ParseFrom(FirstMessage(body));
+    }
+
+    /// <summary>
+    /// Calls <paramref name="method"/> and returns the grpc-status as sent ("missing" when absent) and the response
+    /// message bytes (empty when none), for tests that assert on non-OK statuses.
+    /// </summary>
+    public async Task<(string Status, byte[] Message)> SendAsync(string method, IMessage request, CancellationToken ct = default)
+    {
+        using var response = await PostAsync(method, request, null, ct);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        return (Header(response, "grpc-status") ?? "missing", body.Length >= 5 ? FirstMessage(body).ToArray() : []);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string method, IMessage request, IEnumerable<(string Name, string Value)>? headers,
+        CancellationToken ct)
+    {
         var payload = request.ToByteArray();
         var frame = new byte[5 + payload.Length];
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
@@ -35,16 +59,10 @@ public sealed class GrpcUnaryClient(string target) : IDisposable
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         message.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
         foreach (var (name, value) in headers ?? []) message.Headers.TryAddWithoutValidation(name, value);
-        using var response = await _http.SendAsync(message, ct);
-        var body = await response.Content.ReadAsByteArrayAsync(ct);
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new GrpcCallException(-1, $"HTTP {(int)response.StatusCode} from {method}");
-        var status = Header(response, "grpc-status") ?? throw new GrpcCallException(-1, $"{method}: answer without grpc-status");
-        if (status != "0") throw new GrpcCallException(int.Parse(status), Uri.UnescapeDataString(Header(response, "grpc-message") ?? ""));
-        if (body.Length < 5) throw new GrpcCallException(-1, $"{method}: OK status without a message");
-        var length = (int)BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1));
-        return parser.ParseFrom(body.AsSpan(5, length));
+        return await _http.SendAsync(message, ct);
     }
+
+    private static ReadOnlySpan<byte> FirstMessage(byte[] body) => body.AsSpan(5, (int)BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1)));
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.TrailingHeaders.TryGetValues(name, out var t) ? t.First()

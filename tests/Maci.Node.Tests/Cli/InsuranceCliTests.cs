@@ -1,9 +1,5 @@
-using System.Buffers.Binary;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Numerics;
 using System.Text.Json;
-using Google.Protobuf;
 using Maci.Crypto.Amaci;
 using Maci.Node.Tests.Host;
 using Maci.Proto.Maci.Insurance.V1;
@@ -66,13 +62,13 @@ public class InsuranceCliTests
             Assert.Equal("100000", doc.RootElement.GetProperty("unbondings")[0].GetProperty("amount").GetString());
 
         // gRPC: the same operator through maci.insurance.v1.Query over HTTP/2.
-        var grpc = await GrpcUnaryAsync(node.Host.GrpcTarget!, "maci.insurance.v1.Query/OperatorByPubKey",
+        var grpc = await node.GrpcUnaryAsync("maci.insurance.v1.Query/OperatorByPubKey",
             new QueryOperatorByPubKeyRequest { PubKey = new PubKey { X = pub.X.ToString(), Y = pub.Y.ToString() } });
         Assert.Equal("0", grpc.Status);
         var viaGrpc = QueryOperatorByPubKeyResponse.Parser.ParseFrom(grpc.Message);
         Assert.Equal(TestNode.Address0, viaGrpc.Operator.Address);
         Assert.Equal("2400000", viaGrpc.Available);
-        var grpcMissing = await GrpcUnaryAsync(node.Host.GrpcTarget!, "maci.insurance.v1.Query/Operator",
+        var grpcMissing = await node.GrpcUnaryAsync("maci.insurance.v1.Query/Operator",
             new QueryOperatorRequest { Address = TestNode.Address1 });
         Assert.Equal("5", grpcMissing.Status); // NOT_FOUND
 
@@ -221,29 +217,5 @@ public class InsuranceCliTests
             await Task.Delay(100);
         }
         return result;
-    }
-
-    /// <summary>One unary gRPC call with HttpClient over cleartext HTTP/2 (length-prefixed message, grpc-status trailer).</summary>
-    private static async Task<(string Status, byte[] Message)> GrpcUnaryAsync(string target, string method, IMessage request)
-    {
-        using var http = new HttpClient();
-        var payload = request.ToByteArray();
-        var frame = new byte[5 + payload.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"http://{target}/{method}")
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(frame),
-        };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        message.Headers.TryAddWithoutValidation("te", "trailers");
-        using var response = await http.SendAsync(message);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        var status = response.TrailingHeaders.TryGetValues("grpc-status", out var t) ? t.First()
-            : response.Headers.TryGetValues("grpc-status", out var h) ? h.First() : "missing";
-        var bytes = body.Length >= 5 ? body[5..(5 + (int)BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1)))] : [];
-        return (status, bytes);
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -12,6 +10,7 @@ using Maci.Node.Hosting;
 using Maci.Node.Producer;
 using Maci.Proto.Cosmos.Bank.V1Beta1;
 using Maci.Proto.Cosmos.Base.V1Beta1;
+using Maci.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Maci.Node.Tests.Host;
@@ -115,24 +114,8 @@ internal sealed class TestNode : IAsyncDisposable
     /// <summary>One unary gRPC call to the node over cleartext HTTP/2; returns grpc-status and the response message bytes.</summary>
     public async Task<(string Status, byte[] Message)> GrpcUnaryAsync(string method, IMessage request)
     {
-        var payload = request.ToByteArray();
-        var frame = new byte[5 + payload.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"http://{Host.GrpcTarget}/{method}")
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(frame),
-        };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        message.Headers.TryAddWithoutValidation("te", "trailers");
-        using var response = await Http.SendAsync(message);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        var status = response.TrailingHeaders.TryGetValues("grpc-status", out var t) ? t.First()
-            : response.Headers.TryGetValues("grpc-status", out var h) ? h.First() : "missing";
-        var bytes = body.Length >= 5 ? body[5..(5 + (int)BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1)))] : [];
-        return (status, bytes);
+        using var client = new GrpcUnaryClient(Host.GrpcTarget!);
+        return await client.SendAsync(method, request);
     }
 
     /// <summary>Stops block production (servers and stores stay open until disposal).</summary>
