@@ -18,22 +18,9 @@ public static class MaciLegacyPacking
     {
         if (newVotes > CommandPacking.MaxVotes) throw new ArgumentOutOfRangeException(nameof(newVotes), "newVotes has 96 bits");
         if (salt > MaxSalt) throw new ArgumentOutOfRangeException(nameof(salt), $"a legacy command salt has {SaltBits} bits");
-        var votesLo = (ulong)newVotes;
-        var votesHi = (ulong)(newVotes >> 64);
-        return FrBits.FromCanonical(new U256(
-            nonce | ((ulong)stateIndex << 32),
-            voteOptionIndex | (votesLo << 32),
-            (votesLo >> 32) | (votesHi << 32),
-            salt));
+        return CommandPacking.PackWithTopLimb(nonce, stateIndex, voteOptionIndex, newVotes, salt);
     }
 
-    public static void Unpack(in Fr packed, out uint nonce, out uint stateIndex, out uint voteOptionIndex, out UInt128 newVotes, out ulong salt)
-    {
-        var v = FrBits.Canonical(packed);
-        nonce = (uint)v.L0;
-        stateIndex = (uint)(v.L0 >> 32);
-        voteOptionIndex = (uint)v.L1;
-        newVotes = (UInt128)(v.L1 >> 32) | ((UInt128)v.L2 << 32);
-        salt = v.L3;
-    }
+    public static void Unpack(in Fr packed, out uint nonce, out uint stateIndex, out uint voteOptionIndex, out UInt128 newVotes, out ulong salt) =>
+        CommandPacking.UnpackWithTopLimb(packed, out nonce, out stateIndex, out voteOptionIndex, out newVotes, out salt);
 }
