@@ -99,9 +99,9 @@ public static class Groth16Bench
         int n = 1;
         while (true)
         {
-            long t0 = CpuClock.ThreadNanoseconds();
+            long t0 = ThreadCpu.NanosecondsOrWall();
             GC.KeepAlive(run(n));
-            long dt = CpuClock.ThreadNanoseconds() - t0;
+            long dt = ThreadCpu.NanosecondsOrWall() - t0;
             if (dt > 20_000_000 || n >= 1 << 26) break;
             n = dt < 1_000_000 ? n * 8 : (int)Math.Min(1L << 26, n * 20_000_000L / Math.Max(dt, 1));
         }
@@ -109,9 +109,9 @@ public static class Groth16Bench
         var samples = new double[11];
         for (int s = 0; s < samples.Length; s++)
         {
-            long t0 = CpuClock.ThreadNanoseconds();
+            long t0 = ThreadCpu.NanosecondsOrWall();
             GC.KeepAlive(run(n));
-            samples[s] = (double)(CpuClock.ThreadNanoseconds() - t0) / n;
+            samples[s] = (double)(ThreadCpu.NanosecondsOrWall() - t0) / n;
         }
         return (MedianOf(samples), samples.Min());
     }
