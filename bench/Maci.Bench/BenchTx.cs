@@ -1,10 +1,7 @@
-using System.Security.Cryptography;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Maci.Crypto.Cosmos;
-using Maci.Proto.Cosmos.Crypto.Secp256k1;
-using Maci.Proto.Cosmos.Tx.Signing.V1Beta1;
-using Maci.Proto.Cosmos.Tx.V1Beta1;
+using Maci.Node.Cli;
 using Maci.Proto.Tendermint.Abci;
 using ProtoCoin = Maci.Proto.Cosmos.Base.V1Beta1.Coin;
 
@@ -13,24 +10,10 @@ namespace Maci.Bench;
 /// <summary>What the app-level suites share: SIGN_MODE_DIRECT signing, FinalizeBlock requests and medians.</summary>
 internal static class BenchTx
 {
-    /// <summary>A TxRaw signed by <paramref name="key"/> (public key in the signer info) with a umaci fee.</summary>
+    /// <summary>A TxRaw signed by <paramref name="key"/> (public key in the signer info) with a umaci fee, as macid's CLI builds it.</summary>
     public static byte[] Sign(Secp256k1KeyPair key, ulong accountNumber, ulong sequence, string chainId, ulong gasLimit, string fee,
-        params IMessage[] messages)
-    {
-        var body = new TxBody();
-        foreach (var m in messages) body.Messages.Add(Any.Pack(m, ""));
-        var auth = new AuthInfo { Fee = new Fee { GasLimit = gasLimit, Amount = { new ProtoCoin { Denom = "umaci", Amount = fee } } } };
-        auth.SignerInfos.Add(new SignerInfo
-        {
-            PublicKey = Any.Pack(new PubKey { Key = ByteString.CopyFrom(key.PublicKey) }, ""),
-            ModeInfo = new ModeInfo { Single = new ModeInfo.Types.Single { Mode = SignMode.Direct } },
-            Sequence = sequence,
-        });
-        var doc = new SignDoc { BodyBytes = body.ToByteString(), AuthInfoBytes = auth.ToByteString(), ChainId = chainId, AccountNumber = accountNumber };
-        var raw = new TxRaw { BodyBytes = doc.BodyBytes, AuthInfoBytes = doc.AuthInfoBytes };
-        raw.Signatures.Add(ByteString.CopyFrom(key.Sign(SHA256.HashData(doc.ToByteArray()))));
-        return raw.ToByteArray();
-    }
+        params IMessage[] messages) =>
+        TxBuilder.Sign(TxBuilder.Body(messages, ""), key, accountNumber, sequence, chainId, [new ProtoCoin { Denom = "umaci", Amount = fee }], gasLimit);
 
     public static RequestFinalizeBlock FinalizeRequest(long height, long timeSeconds, IEnumerable<byte[]> txs)
     {
